@@ -1,0 +1,51 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { contentGate } from './src/integrations/content-gate.ts';
+import { createDiagrams } from './src/integrations/diagrams.ts';
+import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
+import { rehypeFigures } from './src/markdown/rehype-figures.ts';
+import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
+
+const diagrams = createDiagrams();
+
+export default defineConfig({
+  site: 'https://tradeoffs.example',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Never fetch anything at build or run time: no remote fonts, no telemetry-dependent features.
+  devToolbar: { enabled: false },
+  markdown: {
+    // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
+    syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
+    processor: unified({
+      remarkPlugins: [diagrams.remarkPlugin, remarkAsciiFigures],
+      rehypePlugins: [rehypeFigures],
+      smartypants: false,
+    }),
+  },
+  integrations: [
+    // Ordering: the gate first (bad content stops everything), then diagrams (all rendered
+    // before pages), then MDX (which compiles notes using the remark plugin above).
+    contentGate(),
+    diagrams.integration,
+    mdx(),
+  ],
+  security: {
+    csp: {
+      scriptDirective: { hashes: [THEME_INIT_HASH] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+});

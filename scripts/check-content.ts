@@ -1,0 +1,14 @@
+/**
+ * `npm run check:content`: the content gate without a build (seconds, no browser for prose;
+ * diagrams are checked by the build). Exits non-zero and names file, line and field.
+ */
+import { formatContentError } from '../src/domain/content-gate.ts';
+import { gateNotes } from '../src/integrations/load-notes.ts';
+
+const { files, errors } = await gateNotes();
+if (errors.length) {
+  console.error(`Content errors (${errors.length}):`);
+  for (const error of errors) console.error(`  ${formatContentError(error)}`);
+  process.exit(1);
+}
+console.log(`content ok: ${files.length} note file(s) valid`);

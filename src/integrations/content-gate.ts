@@ -1,0 +1,44 @@
+/**
+ * Astro integration: the content gate. Runs before anything renders (so a bad note stops the
+ * build with file, line and field, instead of becoming a missing page), and after the build
+ * checks that every note file became exactly one non-empty page.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { formatContentError } from '../domain/content-gate.ts';
+import { gateNotes } from './load-notes.ts';
+
+export class ContentGateError extends Error {
+  override name = 'ContentGateError';
+}
+
+export function contentGate(): AstroIntegration {
+  let slugs: string[] = [];
+  return {
+    name: 'tradeoffs:content-gate',
+    hooks: {
+      'astro:config:setup': async ({ config, command }) => {
+        if (command === 'preview') return;
+        const { notes, errors } = await gateNotes(fileURLToPath(config.root));
+        if (errors.length) {
+          throw new ContentGateError(
+            `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,
+          );
+        }
+        slugs = notes.map((n) => n.data.slug);
+      },
+      'astro:build:done': async ({ dir }) => {
+        const problems: string[] = [];
+        for (const slug of slugs) {
+          const page = new URL(`notes/${slug}/index.html`, dir);
+          const html = await readFile(page, 'utf8').catch(() => '');
+          const article = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+          if (!html) problems.push(`notes/${slug}/index.html was not built`);
+          else if (!article.replace(/<[^>]+>/g, '').trim()) problems.push(`notes/${slug}/index.html has an empty body`);
+        }
+        if (problems.length) throw new ContentGateError(`Build output is missing notes:\n  ${problems.join('\n  ')}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { resolve } from 'node:path';
+
+/**
+ * Where the notes live. Tests and the scaling benchmark point the whole build at another
+ * folder with TRADEOFFS_NOTES_DIR; everything else uses the default.
+ */
+export const notesDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_NOTES_DIR ?? 'content/notes');
+
+export const diagramCacheDir = (root = process.cwd()): string =>
+  resolve(root, 'node_modules/.cache/tradeoffs/diagrams');

@@ -1,0 +1,135 @@
+/**
+ * Renders mermaid diagrams to SVG with real mermaid in headless Chromium, in batches (one
+ * browser launch per batch, not per diagram) and behind a disk cache keyed by the diagram's
+ * source and the renderer's version, so a rebuild with unchanged diagrams launches no browser.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { MermaidConfig } from 'mermaid';
+import { CHROMIUM_ARGS, findChromium } from '../../lib/chromium.ts';
+import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, splitStyle } from './svg.ts';
+
+const require = createRequire(import.meta.url);
+const MERMAID_VERSION: string = require('mermaid/package.json').version;
+/** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
+const TRANSFORM_VERSION = 6;
+export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
+
+export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };
+
+// Plain SVG <text> labels: no <foreignObject> HTML, text stays selectable and indexable.
+const config = (theme: 'default' | 'dark'): MermaidConfig => ({
+  theme,
+  htmlLabels: false,
+  flowchart: { htmlLabels: false },
+  securityLevel: 'strict',
+  fontFamily: 'ui-sans-serif, system-ui, sans-serif',
+});
+
+export const cacheKey = (source: string): string => shortHash(`${RENDERER_VERSION}\n${source}`, 16);
+
+export interface RendererOptions {
+  cacheDir: string;
+  /** Called once per browser launch, so tests and logs can tell a warm build from a cold one. */
+  onLaunch?: (count: number) => void;
+}
+
+export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
+  const memory = new Map<string, RenderOutcome>();
+
+  async function readCached(key: string): Promise<RenderOutcome | undefined> {
+    const hit = memory.get(key);
+    if (hit) return hit;
+    try {
+      const artifact = JSON.parse(await readFile(join(cacheDir, `${key}.json`), 'utf8')) as DiagramArtifact;
+      const outcome: RenderOutcome = { ok: true, artifact };
+      memory.set(key, outcome);
+      return outcome;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function writeCached(key: string, artifact: DiagramArtifact): Promise<void> {
+    await mkdir(cacheDir, { recursive: true });
+    const file = join(cacheDir, `${key}.json`);
+    // Write then rename: two builds at once never read a half-written entry.
+    await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(artifact));
+    await rename(`${file}.${process.pid}.tmp`, file);
+  }
+
+  async function renderFresh(sources: string[]): Promise<RenderOutcome[]> {
+    const { createMermaidRenderer } = await import('mermaid-isomorphic');
+    const render = createMermaidRenderer({
+      launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    });
+    onLaunch?.(sources.length);
+    const prefix = 'mmdbatch';
+    const light = await render(sources, { prefix, mermaidConfig: config('default') });
+    const dark = await render(sources, { prefix, mermaidConfig: config('dark') });
+    return sources.map((source, i): RenderOutcome => {
+      const l = light[i];
+      const d = dark[i];
+      if (!l || l.status === 'rejected') {
+        const reason = (l as PromiseRejectedResult | undefined)?.reason as { message?: string } | undefined;
+        return { ok: false, message: String(reason?.message ?? reason ?? 'unknown mermaid error') };
+      }
+      const id = `m-${shortHash(source)}`;
+      const lightSvg = renameId(l.value.svg, l.value.id, id);
+      const { css: lightCss, body } = splitStyle(lightSvg);
+      const darkCss =
+        d?.status === 'fulfilled' ? splitStyle(renameId(d.value.svg, d.value.id, id)).css : lightCss;
+      const scopeMark = '__SCOPE__';
+      const lightNorm = lightCss.replaceAll(`#${id}`, scopeMark);
+      const darkNorm = darkCss.replaceAll(`#${id}`, scopeMark);
+      const scope = `mmd-${shortHash(lightNorm + darkNorm, 6)}`;
+      const merged = mergeThemeCss(lightNorm, darkNorm, scope);
+      // Where light and dark differ in structure, keep light colours on a light card.
+      const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(scopeMark, `.${scope}`);
+      const { svg, styleClasses } = rewriteSvg(body, scope);
+      const type = /aria-roledescription="([^"]+)"/.exec(body)?.[1] ?? 'diagram';
+      return {
+        ok: true,
+        artifact: {
+          source,
+          svg,
+          type,
+          scope,
+          themeCss,
+          styleClasses,
+          standalone: lightSvg,
+          width: l.value.width,
+          height: l.value.height,
+        },
+      };
+    });
+  }
+
+  /** Renders every source (cached ones from disk); results match the input order. */
+  async function renderAll(sources: string[]): Promise<RenderOutcome[]> {
+    const keys = sources.map(cacheKey);
+    const results = await Promise.all(keys.map(readCached));
+    const missing = [...new Set(sources.filter((_, i) => !results[i]))];
+    if (missing.length) {
+      const fresh = await renderFresh(missing);
+      await Promise.all(
+        missing.map(async (source, i) => {
+          const outcome = fresh[i] as RenderOutcome;
+          const key = cacheKey(source);
+          memory.set(key, outcome);
+          if (outcome.ok) await writeCached(key, outcome.artifact);
+        }),
+      );
+    }
+    return keys.map((key) => memory.get(key) as RenderOutcome);
+  }
+
+  /** Every successful artifact seen by this process (for the shared stylesheet). */
+  const artifacts = (): DiagramArtifact[] =>
+    [...memory.values()].flatMap((o) => (o.ok ? [o.artifact] : []));
+
+  return { renderAll, artifacts };
+}
+
+export type DiagramRenderer = ReturnType<typeof createDiagramRenderer>;

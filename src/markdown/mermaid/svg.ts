@@ -1,0 +1,195 @@
+/**
+ * Turns mermaid's SVG output into markup that works under a strict CSP and follows the
+ * site's theme. Mermaid puts a `<style>` element and many `style="…"` attributes into every
+ * SVG; a CSP without 'unsafe-inline' blocks both. We move the `<style>` into one shared
+ * stylesheet (deduplicated across diagrams, light/dark differences turned into CSS custom
+ * properties) and the attribute styles into classes. Pure: strings in, strings out.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+
+export interface DiagramArtifact {
+  /** The mermaid source this was rendered from. */
+  source: string;
+  /** Final SVG markup, ids unique to this diagram, no inline styles. */
+  svg: string;
+  /** The diagram type mermaid reports (`flowchart-v2`, `sequence`, `stateDiagram`, …). */
+  type: string;
+  /** Scope class shared by all diagrams whose mermaid CSS is identical. */
+  scope: string;
+  /** Theme CSS for the scope: light values by default, dark values as custom properties. */
+  themeCss: string;
+  /** Classes that replace `style` attributes: class name → declarations. */
+  styleClasses: Record<string, string>;
+  /** Original light SVG (with its own `<style>`) for the full-size standalone file. */
+  standalone: string;
+  width: number;
+  height: number;
+}
+
+export const shortHash = (text: string, length = 8): string =>
+  createHash('sha256').update(text).digest('hex').slice(0, length);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces a DOM id everywhere, without touching ids that merely start with it (`d-1` vs `d-12`). */
+export function renameId(svg: string, from: string, to: string): string {
+  return svg.replace(new RegExp(`${escapeRegExp(from)}(?![0-9])`, 'g'), to);
+}
+
+export function splitStyle(svg: string): { css: string; body: string } {
+  const match = /<style>([\s\S]*?)<\/style>/.exec(svg);
+  if (!match) return { css: '', body: svg };
+  // XMLSerializer escapes `>` (child combinators) in the style text; CSS wants it raw.
+  const css = (match[1] ?? '')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&amp;', '&');
+  return { css, body: svg.replace(match[0], '') };
+}
+
+const TOKEN = /#[0-9a-fA-F]{3,8}\b|url\([^)]*\)|(?:rgb|hsl)a?\([^)]*\)|!important|[-\w.%]+/g;
+
+/**
+ * Merges mermaid's light and dark CSS for one diagram into one block: where the two differ
+ * only in values, each differing value becomes a custom property with a light default and a
+ * dark override. Returns null when the two blocks differ in structure.
+ */
+export function mergeThemeCss(light: string, dark: string, scope: string): string | null {
+  const lightTokens = [...light.matchAll(TOKEN)];
+  const darkTokens = [...dark.matchAll(TOKEN)].map((m) => m[0]);
+  if (lightTokens.length !== darkTokens.length) return null;
+  const lightVars: string[] = [];
+  const darkVars: string[] = [];
+  const seen = new Map<string, string>();
+  let out = '';
+  let last = 0;
+  for (const [i, match] of lightTokens.entries()) {
+    const lightValue = match[0];
+    const darkValue = darkTokens[i] as string;
+    out += light.slice(last, match.index);
+    last = match.index + lightValue.length;
+    if (lightValue === darkValue) {
+      out += lightValue;
+      continue;
+    }
+    // Only declaration values may differ; a differing selector or property is another structure.
+    const before = light.slice(0, match.index);
+    if (before.lastIndexOf(':') < Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'))) return null;
+    const key = `${lightValue}|${darkValue}`;
+    let name = seen.get(key);
+    if (!name) {
+      name = `--m${seen.size}`;
+      seen.set(key, name);
+      lightVars.push(`${name}:${lightValue}`);
+      darkVars.push(`${name}:${darkValue}`);
+    }
+    out += `var(${name})`;
+  }
+  out += light.slice(last);
+  const sel = `.${scope}`;
+  const vars = lightVars.length
+    ? `${sel}{${lightVars.join(';')}}` +
+      `:root[data-theme=dark] ${sel}{${darkVars.join(';')}}` +
+      `@media (prefers-color-scheme:dark){:root:not([data-theme=light]) ${sel}{${darkVars.join(';')}}}`
+    : '';
+  return vars + out;
+}
+
+/** Keeps two decimals: sub-pixel layout precision is invisible and costs a tenth of the bytes. */
+export const roundNumbers = (value: string): string => value.replace(/(\d+\.\d\d)\d+/g, '$1');
+
+function normaliseDeclarations(style: string): string {
+  return style
+    .split(';')
+    .map((d) => d.trim().replace(/\s*:\s*/, ':'))
+    .filter((d) => d.includes(':') && !/:\s*$/.test(d))
+    .join(';');
+}
+
+const lightFill = (declarations: string): boolean => {
+  const match = /(?:^|;)fill:#([0-9a-f]{6}|[0-9a-f]{3})\b/i.exec(declarations);
+  if (!match?.[1]) return false;
+  const hex = match[1].length === 3 ? [...match[1]].map((c) => c + c).join('') : match[1];
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6;
+};
+
+function classList(el: Element): string[] {
+  const value = el.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+function walk(node: Root | Element, visit: (el: Element, parent: Root | Element) => void): void {
+  for (const child of node.children) {
+    if (child.type === 'element') {
+      visit(child, node);
+      walk(child, visit);
+    }
+  }
+}
+
+/**
+ * Rewrites the SVG tree: attribute styles → classes (with `!important`, since the inline
+ * style used to win over the stylesheet), rounded coordinates, unused `<marker>`/`<filter>`
+ * definitions dropped, and the root marked as one image with an accessible name.
+ */
+export function rewriteSvg(
+  body: string,
+  scope: string,
+): { svg: string; styleClasses: Record<string, string> } {
+  const tree = fromHtml(body, { fragment: true, space: 'svg' });
+  const styleClasses: Record<string, string> = {};
+  const referenced = new Set<string>();
+
+  walk(tree, (el, parent) => {
+    for (const [key, value] of Object.entries(el.properties)) {
+      if (typeof value === 'string') {
+        const rounded = roundNumbers(value);
+        el.properties[key] = rounded;
+        for (const ref of rounded.matchAll(/url\(#([^)]+)\)/g)) referenced.add(ref[1] as string);
+      }
+    }
+    const style = el.properties.style;
+    if (typeof style === 'string') {
+      delete el.properties.style;
+      const declarations = normaliseDeclarations(style);
+      if (declarations) {
+        const name = `s-${shortHash(declarations, 6)}`;
+        styleClasses[name] = declarations
+          .split(';')
+          .map((d) => `${d.replace(/\s*!important/, '')} !important`)
+          .join(';');
+        el.properties.className = [...classList(el), name];
+        if (lightFill(declarations) && parent.type === 'element') {
+          // An author's light fill keeps its dark label text in dark mode too.
+          parent.properties.className = [...classList(parent), 'lightfill'];
+        }
+      }
+    }
+  });
+
+  const prune = (node: Root | Element) => {
+    node.children = node.children.filter(
+      (child: RootContent) =>
+        !(
+          child.type === 'element' &&
+          (child.tagName === 'marker' || child.tagName === 'filter') &&
+          !referenced.has(String(child.properties.id))
+        ),
+    );
+    for (const child of node.children) if (child.type === 'element') prune(child);
+  };
+  prune(tree);
+
+  const root = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+  if (!root) throw new Error('mermaid returned no <svg> element');
+  root.properties.className = [...classList(root).filter((c) => c !== 'flowchart'), 'mmd', scope];
+  root.properties.role = 'img';
+  delete root.properties.ariaLabelledby;
+  delete root.properties.ariaDescribedby;
+  return { svg: toHtml(tree, { space: 'svg' }), styleClasses };
+}

@@ -1,0 +1,82 @@
+/**
+ * remark plugin: every ```mermaid block becomes an inline SVG figure at build time, named
+ * after its nearest heading, with the diagram source kept as a text alternative and a link
+ * to the full-size file. An invalid diagram fails the build with file:line and mermaid's
+ * message; it never turns into an empty page.
+ */
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Code, Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { diagramErrorLine } from './mermaid/fences.ts';
+import type { DiagramRenderer } from './mermaid/renderer.ts';
+import { shortHash } from './mermaid/svg.ts';
+
+export const diagramFileName = (source: string): string => `m-${shortHash(source)}.svg`;
+
+function figure(svg: string, source: string, name: string, index: number): Element {
+  const id = `diagram-${shortHash(source)}`;
+  const svgTree = fromHtml(svg, { fragment: true, space: 'svg' });
+  const svgEl = svgTree.children.find((c): c is Element => c.type === 'element');
+  if (svgEl) svgEl.properties.ariaLabelledby = `${id}-caption`;
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+    type: 'element',
+    tagName,
+    properties,
+    children,
+  });
+  return el('figure', { className: ['diagram'], id }, [
+    el('div', { className: ['diagram-canvas'] }, svgEl ? [svgEl] : []),
+    el('figcaption', { id: `${id}-caption` }, [
+      el('span', { className: ['diagram-name'] }, [text(`Diagram ${index}: ${name}`)]),
+      el('span', { className: ['diagram-actions'] }, [
+        el('a', { href: `/diagrams/${diagramFileName(source)}` }, [
+          text('Open full size'),
+          el('span', { className: ['visually-hidden'] }, [text(` (diagram ${index})`)]),
+        ]),
+      ]),
+    ]),
+    el('details', { className: ['diagram-source'] }, [
+      el('summary', {}, [text('Text version (diagram source)')]),
+      el('pre', {}, [el('code', {}, [text(source)])]),
+    ]),
+  ]);
+}
+
+export interface RemarkMermaidOptions {
+  renderer: DiagramRenderer;
+}
+
+export function remarkMermaid({ renderer }: RemarkMermaidOptions) {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const found: { node: Code; heading: string }[] = [];
+    let heading = 'diagram';
+    visit(tree, (node) => {
+      if (node.type === 'heading') heading = toString(node as Heading);
+      if (node.type === 'code' && (node as Code).lang === 'mermaid') found.push({ node: node as Code, heading });
+    });
+    if (!found.length) return;
+    const outcomes = await renderer.renderAll(found.map((f) => f.node.value));
+    const errors: string[] = [];
+    found.forEach(({ node, heading: name }, i) => {
+      const outcome = outcomes[i];
+      const line = node.position?.start.line ?? 0;
+      if (!outcome?.ok) {
+        const message = outcome?.message ?? 'not rendered';
+        errors.push(`${file.path}:${diagramErrorLine(line, message)}: invalid mermaid diagram: ${message}`);
+        return;
+      }
+      const replacement = node as unknown as { type: string; data: Record<string, unknown> };
+      replacement.type = 'mermaidFigure';
+      replacement.data = {
+        hName: 'figure',
+        hProperties: {},
+        hChildren: [figure(outcome.artifact.svg, node.value, name, i + 1)],
+      };
+    });
+    if (errors.length) throw new Error(errors.join('\n'));
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    testTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/domain/**', 'src/schemas/**'],
+      reporter: ['text-summary'],
+      thresholds: { branches: 90 },
+    },
+  },
+});
