@@ -17,7 +17,13 @@ const port = 4399;
 const server = spawn('npx', ['astro', 'preview', '--port', String(port)], { stdio: 'ignore' });
 try {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://localhost:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   await mkdir(out, { recursive: true });

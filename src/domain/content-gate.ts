@@ -16,8 +16,8 @@ export interface ContentFile {
 
 export interface ContentError {
   file: string;
-  line?: number;
-  field?: string;
+  line?: number | undefined;
+  field?: string | undefined;
   message: string;
 }
 
@@ -39,10 +39,7 @@ function lineOfKey(yamlText: string, key: string): number | undefined {
   return index >= 0 ? index + 2 : undefined; // +1 for 1-based, +1 for the opening ---
 }
 
-function describeReceived(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
-}
+const describeReceived = (value: unknown): string => JSON.stringify(value)?.slice(0, 60) ?? String(value);
 
 /** Parses and validates one note file; returns the note or the errors that stop it. */
 export function checkNoteFile<T>(
@@ -61,7 +58,11 @@ export function checkNoteFile<T>(
     return at('the file is not valid UTF-8 (run it through `npm run import` to repair the encoding)');
   }
   const match = FRONTMATTER.exec(text);
-  if (!match) return at('no frontmatter: the file must start with a `---` block (title, slug, summary, tags, order, source)', { line: 1 });
+  if (!match)
+    return at(
+      'no frontmatter: the file must start with a `---` block (title, slug, summary, tags, order, source)',
+      { line: 1 },
+    );
   const yamlText = match[1] ?? '';
   const doc = parseDocument(yamlText, { prettyErrors: true });
   if (doc.errors.length) {
@@ -69,7 +70,7 @@ export function checkNoteFile<T>(
       errors: doc.errors.map((error) => ({
         file: file.path,
         line: (error.linePos?.[0]?.line ?? 0) + 1,
-        message: `frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+        message: `frontmatter is not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }
@@ -78,16 +79,21 @@ export function checkNoteFile<T>(
   if (!parsed.success) {
     return {
       errors: parsed.error.issues.map((issue) => {
-        const field = issue.path.map(String).join('.') || '(frontmatter)';
-        const top = String(issue.path[0] ?? '');
+        const unknownKey = issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : undefined;
+        const field = unknownKey ?? (issue.path.map(String).join('.') || '(frontmatter)');
+        const top = unknownKey ?? String(issue.path[0] ?? '');
         const received =
-          raw && typeof raw === 'object' && top in raw
-            ? (raw as Record<string, unknown>)[top]
-            : undefined;
-        const extra = issue.code === 'unrecognized_keys' ? '' : `; received ${describeReceived(issue.path.length ? received : raw)}`;
+          raw && typeof raw === 'object' && top in raw ? (raw as Record<string, unknown>)[top] : undefined;
+        // zod already says "received <type>" for type errors; add the value where it helps.
+        const extra =
+          unknownKey || /received undefined/.test(issue.message)
+            ? unknownKey
+              ? ' (not a field of this schema)'
+              : ' (the field is missing)'
+            : `; received ${describeReceived(received)}`;
         return {
           file: file.path,
-          line: lineOfKey(yamlText, issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : top),
+          line: lineOfKey(yamlText, top),
           field,
           message: `${issue.message}${extra}`,
         };
@@ -106,7 +112,9 @@ export function checkNoteFile<T>(
       message: 'code fence is never closed: everything after it would render as code',
     });
   }
-  return errors.length ? { errors } : { note: { file: file.path, data: parsed.data, body, bodyLine }, errors };
+  return errors.length
+    ? { errors }
+    : { note: { file: file.path, data: parsed.data, body, bodyLine }, errors };
 }
 
 /** Checks a whole collection: each file, then what only shows across files (duplicate slugs). */

@@ -35,9 +35,11 @@ export function contentGate(): AstroIntegration {
           const html = await readFile(page, 'utf8').catch(() => '');
           const article = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
           if (!html) problems.push(`notes/${slug}/index.html was not built`);
-          else if (!article.replace(/<[^>]+>/g, '').trim()) problems.push(`notes/${slug}/index.html has an empty body`);
+          else if (!article.replace(/<[^>]+>/g, '').trim())
+            problems.push(`notes/${slug}/index.html has an empty body`);
         }
-        if (problems.length) throw new ContentGateError(`Build output is missing notes:\n  ${problems.join('\n  ')}`);
+        if (problems.length)
+          throw new ContentGateError(`Build output is missing notes:\n  ${problems.join('\n  ')}`);
       },
     },
   };

@@ -12,7 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
 import { buildDiagramCss } from '../markdown/mermaid/stylesheet.ts';
-import { diagramFileName, remarkMermaid } from '../markdown/remark-mermaid.ts';
+import { diagramFileName, type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
 import { readNoteFiles } from './load-notes.ts';
 
@@ -37,14 +37,19 @@ export function createDiagrams(root = process.cwd()) {
   async function prerender(): Promise<void> {
     const files = await readNoteFiles(root);
     const fences = files.flatMap((file) =>
-      findMermaidFences(Buffer.from(file.bytes).toString('utf8')).map((fence) => ({ ...fence, file: file.path })),
+      findMermaidFences(Buffer.from(file.bytes).toString('utf8')).map((fence) => ({
+        ...fence,
+        file: file.path,
+      })),
     );
     const started = performance.now();
     const outcomes = await renderer.renderAll(fences.map((f) => f.source));
     const errors = fences.flatMap((fence, i) => {
       const outcome = outcomes[i];
       return outcome && !outcome.ok
-        ? [`  ${fence.file}:${diagramErrorLine(fence.line, outcome.message)}: ${outcome.message.split('\n').join('\n    ')}`]
+        ? [
+            `  ${fence.file}:${diagramErrorLine(fence.line, outcome.message)}: ${outcome.message.split('\n').join('\n    ')}`,
+          ]
         : [];
     });
     if (errors.length) throw new DiagramError(`Invalid mermaid diagram(s):\n${errors.join('\n')}`);
@@ -63,12 +68,14 @@ export function createDiagrams(root = process.cwd()) {
               {
                 name: 'tradeoffs:diagram-css',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? buildDiagramCss(renderer.artifacts()) : undefined),
+                load: (id: string) =>
+                  id === RESOLVED_ID ? buildDiagramCss(renderer.artifacts()) : undefined,
                 configureServer(server) {
                   // Dev only: serve the full-size files the build writes to dist/diagrams/.
                   server.middlewares.use((req, res, next) => {
                     const name = /^\/diagrams\/(m-[0-9a-f]+\.svg)$/.exec(req.url ?? '')?.[1];
-                    const artifact = name && renderer.artifacts().find((a) => diagramFileName(a.source) === name);
+                    const artifact =
+                      name && renderer.artifacts().find((a) => diagramFileName(a.source) === name);
                     if (!artifact) return next();
                     res.setHeader('content-type', 'image/svg+xml');
                     res.end(artifact.standalone);
@@ -91,5 +98,6 @@ export function createDiagrams(root = process.cwd()) {
     },
   };
 
-  return { integration, remarkPlugin: [remarkMermaid, { renderer }] as const, renderer };
+    const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, { renderer }];
+  return { integration, remarkPlugin, renderer };
 }

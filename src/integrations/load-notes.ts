@@ -6,8 +6,7 @@ import { type ContentError, type ContentFile, checkNotes } from '../domain/conte
 import { notesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-export async function readNoteFiles(root = process.cwd()): Promise<ContentFile[]> {
-  const dir = notesDir(root);
+export async function readNoteFiles(root = process.cwd(), dir = notesDir(root)): Promise<ContentFile[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.mdx?$/.test(n)).sort();
   return Promise.all(
     names.map(async (name) => ({
@@ -21,8 +20,8 @@ export async function readNoteFiles(root = process.cwd()): Promise<ContentFile[]
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
  * (a stray `{` or `<` would otherwise fail deep inside the build, or render nothing).
  */
-export async function gateNotes(root = process.cwd()) {
-  const files = await readNoteFiles(root);
+export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
+  const files = await readNoteFiles(root, dir);
   const { notes, errors } = checkNotes(files, NoteSchema);
   await Promise.all(
     notes.map(async (note) => {

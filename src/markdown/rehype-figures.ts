@@ -46,9 +46,11 @@ export function rehypeFigures() {
         const id = node.properties.id;
         if (typeof id === 'string' && /^h[23]$/.test(node.tagName)) {
           node.children.push(
-            el('a', { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section “${heading}”` }, [
-              { type: 'text', value: '#' },
-            ]),
+            el(
+              'a',
+              { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section “${heading}”` },
+              [{ type: 'text', value: '#' }],
+            ),
           );
         }
         return;
@@ -58,7 +60,12 @@ export function rehypeFigures() {
       rowHeaders(node);
       parent.children[index] = el(
         'div',
-        { className: ['table-wrap'], role: 'region', tabIndex: 0, ariaLabel: `Table ${tableCount}: ${heading}` },
+        {
+          className: ['table-wrap'],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: `Table ${tableCount}: ${heading}`,
+        },
         [node],
       );
       return 'skip';

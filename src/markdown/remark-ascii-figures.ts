@@ -29,7 +29,14 @@ export function remarkAsciiFigures() {
             type: 'element',
             tagName: 'div',
             properties: { className: ['ascii-canvas'], tabIndex: 0, role: 'region', ariaLabel: title },
-            children: [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: code.value }] }],
+            children: [
+              {
+                type: 'element',
+                tagName: 'pre',
+                properties: {},
+                children: [{ type: 'text', value: code.value }],
+              },
+            ],
           },
           {
             type: 'element',

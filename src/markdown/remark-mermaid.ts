@@ -56,7 +56,8 @@ export function remarkMermaid({ renderer }: RemarkMermaidOptions) {
     let heading = 'diagram';
     visit(tree, (node) => {
       if (node.type === 'heading') heading = toString(node as Heading);
-      if (node.type === 'code' && (node as Code).lang === 'mermaid') found.push({ node: node as Code, heading });
+      if (node.type === 'code' && (node as Code).lang === 'mermaid')
+        found.push({ node: node as Code, heading });
     });
     if (!found.length) return;
     const outcomes = await renderer.renderAll(found.map((f) => f.node.value));

@@ -17,7 +17,13 @@ export function findMermaidFences(text: string): MermaidFence[] {
     const match = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)/.exec(line);
     if (!open) {
       if (match?.[1]) {
-        open = { char: match[1][0] as string, length: match[1].length, mermaid: match[2] === 'mermaid', line: index + 1, body: [] };
+        open = {
+          char: match[1][0] as string,
+          length: match[1].length,
+          mermaid: match[2] === 'mermaid',
+          line: index + 1,
+          body: [],
+        };
       }
       return;
     }

@@ -13,7 +13,7 @@ import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, s
 const require = createRequire(import.meta.url);
 const MERMAID_VERSION: string = require('mermaid/package.json').version;
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
-const TRANSFORM_VERSION = 6;
+const TRANSFORM_VERSION = 7;
 export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };
@@ -86,7 +86,10 @@ export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
       const scope = `mmd-${shortHash(lightNorm + darkNorm, 6)}`;
       const merged = mergeThemeCss(lightNorm, darkNorm, scope);
       // Where light and dark differ in structure, keep light colours on a light card.
-      const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(scopeMark, `.${scope}`);
+      const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(
+        scopeMark,
+        `.${scope}`,
+      );
       const { svg, styleClasses } = rewriteSvg(body, scope);
       const type = /aria-roledescription="([^"]+)"/.exec(body)?.[1] ?? 'diagram';
       return {
@@ -126,8 +129,7 @@ export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
   }
 
   /** Every successful artifact seen by this process (for the shared stylesheet). */
-  const artifacts = (): DiagramArtifact[] =>
-    [...memory.values()].flatMap((o) => (o.ok ? [o.artifact] : []));
+  const artifacts = (): DiagramArtifact[] => [...memory.values()].flatMap((o) => (o.ok ? [o.artifact] : []));
 
   return { renderAll, artifacts };
 }

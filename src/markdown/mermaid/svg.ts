@@ -78,7 +78,7 @@ export function mergeThemeCss(light: string, dark: string, scope: string): strin
     }
     // Only declaration values may differ; a differing selector or property is another structure.
     const before = light.slice(0, match.index);
-    if (before.lastIndexOf(':') < Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'))) return null;
+    if (before.lastIndexOf(':') <= Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'))) return null;
     const key = `${lightValue}|${darkValue}`;
     let name = seen.get(key);
     if (!name) {
@@ -119,8 +119,9 @@ const lightFill = (declarations: string): boolean => {
 };
 
 function classList(el: Element): string[] {
-  const value = el.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  const value: unknown = el.properties.className;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
 function walk(node: Root | Element, visit: (el: Element, parent: Root | Element) => void): void {
@@ -187,9 +188,10 @@ export function rewriteSvg(
 
   const root = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
   if (!root) throw new Error('mermaid returned no <svg> element');
-  root.properties.className = [...classList(root).filter((c) => c !== 'flowchart'), 'mmd', scope];
+  root.properties.className = ['mmd', scope, ...classList(root).filter((c) => c !== 'flowchart')];
   root.properties.role = 'img';
-  delete root.properties.ariaLabelledby;
-  delete root.properties.ariaDescribedby;
+  // Our figure names the diagram; mermaid's title/desc ids would point at removed nodes.
+  delete root.properties.ariaLabelledBy;
+  delete root.properties.ariaDescribedBy;
   return { svg: toHtml(tree, { space: 'svg' }), styleClasses };
 }
