@@ -3,7 +3,7 @@
  * build with file, line and field, instead of becoming a missing page), and after the build
  * checks that every note file became exactly one non-empty page.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content-gate.ts';

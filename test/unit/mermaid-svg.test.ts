@@ -91,6 +91,13 @@ describe('rewriteSvg', () => {
     expect(svg).not.toContain('aria-labelledby');
     expect(svg).toContain('viewBox="0 0 200.12 100"');
   });
+  it('drops layout metadata and default font attributes but keeps data-look (CSS selects on it)', () => {
+    const { svg: out } = rewriteSvg(
+      '<svg><g class="edge edge" data-points="W3t9XQ==" data-id="L_A_B" data-look="classic"><tspan font-style="normal" font-weight="bold">A</tspan></g></svg>',
+      's',
+    );
+    expect(out).toBe('<svg class="mmd s" role="img"><g class="edge" data-look="classic"><tspan font-weight="bold">A</tspan></g></svg>');
+  });
   it('keeps text content exactly', () => {
     expect(svg).toContain('<text>Note</text>');
   });

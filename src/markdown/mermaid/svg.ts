@@ -147,6 +147,15 @@ export function rewriteSvg(
   const referenced = new Set<string>();
 
   walk(tree, (el, parent) => {
+    // Layout metadata mermaid leaves for its own scripts (edge points as base64, node ids):
+    // a fifth of the bytes, read by nothing once the diagram is drawn. `data-look` stays: CSS uses it.
+    for (const key of ['dataPoints', 'dataEdge', 'dataEt', 'dataId', 'dataFrom', 'dataTo', 'dataNode']) {
+      delete el.properties[key];
+    }
+    if (el.properties.fontStyle === 'normal') delete el.properties.fontStyle;
+    if (el.properties.fontWeight === 'normal') delete el.properties.fontWeight;
+    const classes = classList(el);
+    if (classes.length) el.properties.className = [...new Set(classes)];
     for (const [key, value] of Object.entries(el.properties)) {
       if (typeof value === 'string') {
         const rounded = roundNumbers(value);
