@@ -29,7 +29,8 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
     children,
   });
   return el('figure', { className: ['diagram'], id }, [
-    el('div', { className: ['diagram-canvas'] }, svgEl ? [svgEl] : []),
+    // Focusable so a keyboard can scroll a diagram wider than the screen.
+    el('div', { className: ['diagram-canvas'], tabIndex: 0, role: 'group', ariaLabelledby: `${id}-caption` }, svgEl ? [svgEl] : []),
     el('figcaption', { id: `${id}-caption` }, [
       el('span', { className: ['diagram-name'] }, [text(`Diagram ${index}: ${name}`)]),
       el('span', { className: ['diagram-actions'] }, [
@@ -72,11 +73,8 @@ export function remarkMermaid({ renderer }: RemarkMermaidOptions) {
       }
       const replacement = node as unknown as { type: string; data: Record<string, unknown> };
       replacement.type = 'mermaidFigure';
-      replacement.data = {
-        hName: 'figure',
-        hProperties: {},
-        hChildren: [figure(outcome.artifact.svg, node.value, name, i + 1)],
-      };
+      const fig = figure(outcome.artifact.svg, node.value, name, i + 1);
+      replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
     if (errors.length) throw new Error(errors.join('\n'));
   };

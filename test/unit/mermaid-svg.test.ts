@@ -74,7 +74,7 @@ describe('rewriteSvg', () => {
     expect(svg).not.toContain('style=');
     const names = Object.keys(styleClasses);
     expect(names).toHaveLength(2);
-    expect(Object.values(styleClasses)).toContain('max-width:200.12px !important');
+    expect(Object.values(styleClasses)).toContain('max-width:201px !important;min-width:min(201px,30rem) !important');
     expect(Object.values(styleClasses)).toContain('fill:#e8f5e9 !important');
   });
   it('marks the parent of a light author fill so its label stays dark in dark mode', () => {
@@ -116,7 +116,7 @@ describe('buildDiagramCss', () => {
     ]);
     expect(css.match(/\.mmd-b\{x:1\}/g)).toHaveLength(1);
     expect(css.indexOf('.mmd-a{')).toBeLessThan(css.indexOf('.mmd-b{'));
-    expect(css).toContain('.mmd .s-1{fill:blue !important}');
+    expect(css).toContain('.mmd.s-1,.mmd .s-1{fill:blue !important}');
     expect(css).toContain('.lightfill text');
   });
 });

@@ -25,7 +25,7 @@ export function buildDiagramCss(artifacts: DiagramArtifact[]): string {
       .join('\n') +
     '\n' +
     sorted(classes)
-      .map(([name, declarations]) => `.mmd .${name}{${declarations}}`)
+      .map(([name, declarations]) => `.mmd.${name},.mmd .${name}{${declarations}}`)
       .join('\n')
   );
 }

@@ -143,6 +143,15 @@ export function rewriteSvg(
   scope: string,
 ): { svg: string; styleClasses: Record<string, string> } {
   const tree = fromHtml(body, { fragment: true, space: 'svg' });
+  const root = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+  if (!root) throw new Error('mermaid returned no <svg> element');
+  const naturalWidth = /max-width:\s*([\d.]+)px/.exec(String(root.properties.style ?? ''))?.[1];
+  if (naturalWidth) {
+    // On a phone a wide diagram keeps a readable scale and scrolls in its own box, instead of
+    // shrinking to unreadable text; narrow diagrams are never scaled up.
+    const width = `${Math.ceil(Number(naturalWidth))}px`;
+    root.properties.style = `max-width:${width};min-width:min(${width},30rem)`;
+  }
   const styleClasses: Record<string, string> = {};
   const referenced = new Set<string>();
 
@@ -195,8 +204,7 @@ export function rewriteSvg(
   };
   prune(tree);
 
-  const root = tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
-  if (!root) throw new Error('mermaid returned no <svg> element');
+
   root.properties.className = ['mmd', scope, ...classList(root).filter((c) => c !== 'flowchart')];
   root.properties.role = 'img';
   // Our figure names the diagram; mermaid's title/desc ids would point at removed nodes.
