@@ -19,9 +19,10 @@ function apply(choice: Choice, button: HTMLButtonElement): void {
   else root.dataset.theme = choice;
   const label = button.querySelector('[data-theme-label]');
   if (label) label.textContent = LABEL[choice];
+  // The name starts with the visible text, so voice control ("click Auto") finds the button.
   button.setAttribute(
     'aria-label',
-    `Colour theme: ${choice === 'auto' ? 'follows system' : LABEL[choice].toLowerCase()} (change)`,
+    `${LABEL[choice]} theme${choice === 'auto' ? ' (follows your system)' : ''}: activate to change`,
   );
 }
 

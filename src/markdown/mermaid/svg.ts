@@ -124,6 +124,33 @@ function classList(el: Element): string[] {
   return typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
+/**
+ * Mermaid wraps every word of a label in its own <tspan>; when the words share all attributes
+ * their text joins into the parent line's tspan (same rendering, a third of the nodes).
+ */
+function mergeWordTspans(line: Element): void {
+  const words = line.children;
+  if (!words.length) return;
+  const first = words[0];
+  if (first?.type !== 'element' || first.tagName !== 'tspan') return;
+  const signature = (el: Element) => JSON.stringify(el.properties);
+  const same = words.every(
+    (w) =>
+      w.type === 'element' &&
+      w.tagName === 'tspan' &&
+      signature(w) === signature(first) &&
+      w.children.every((c) => c.type === 'text'),
+  );
+  if (!same) return;
+  const text = words
+    .map((w) => (w.type === 'element' ? w.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : ''))
+    .join('');
+  const inner = first.properties;
+  const onlyClass = Object.keys(inner).every((k) => k === 'className');
+  if (!onlyClass) return;
+  line.children = [{ type: 'text', value: text }];
+}
+
 function walk(node: Root | Element, visit: (el: Element, parent: Root | Element) => void): void {
   for (const child of node.children) {
     if (child.type === 'element') {
@@ -170,6 +197,7 @@ export function rewriteSvg(
         const rounded = roundNumbers(value);
         el.properties[key] = rounded;
         for (const ref of rounded.matchAll(/url\(#([^)]+)\)/g)) referenced.add(ref[1] as string);
+        if (/href$/i.test(key) && rounded.startsWith('#')) referenced.add(rounded.slice(1));
       }
     }
     const style = el.properties.style;
@@ -191,20 +219,32 @@ export function rewriteSvg(
     }
   });
 
+  // Fewer nodes, faster first paint: a note with 21 diagrams is mostly SVG DOM.
   const prune = (node: Root | Element) => {
+    for (const child of node.children) if (child.type === 'element') prune(child);
     node.children = node.children.filter(
       (child: RootContent) =>
         !(
           child.type === 'element' &&
-          (child.tagName === 'marker' || child.tagName === 'filter') &&
-          !referenced.has(String(child.properties.id))
+          (((child.tagName === 'marker' || child.tagName === 'filter') &&
+            !referenced.has(String(child.properties.id))) ||
+            // empty groups, labels and zero-size rects: placeholders for edge labels, clusters
+            // and backgrounds a diagram does not have
+            (['g', 'text', 'tspan'].includes(child.tagName) && child.children.length === 0 && !child.properties.id) ||
+            (child.tagName === 'rect' && child.properties.width === undefined && child.properties.height === undefined))
         ),
     );
-    for (const child of node.children) if (child.type === 'element') prune(child);
+    if (node.type === 'element' && node.tagName === 'tspan') mergeWordTspans(node);
   };
   prune(tree);
 
 
+  walk(tree, (el) => {
+    // Ids only matter where something points at them (markers); the root keeps its id.
+    if (el !== root && typeof el.properties.id === 'string' && !referenced.has(el.properties.id)) {
+      delete el.properties.id;
+    }
+  });
   root.properties.className = ['mmd', scope, ...classList(root).filter((c) => c !== 'flowchart')];
   root.properties.role = 'img';
   // Our figure names the diagram; mermaid's title/desc ids would point at removed nodes.
