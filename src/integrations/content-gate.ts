@@ -38,6 +38,11 @@ export function contentGate(): AstroIntegration {
           else if (!article.replace(/<[^>]+>/g, '').trim())
             problems.push(`notes/${slug}/index.html has an empty body`);
         }
+        const built = (await readdir(new URL('notes/', dir), { withFileTypes: true }).catch(() => [])).filter(
+          (entry) => entry.isDirectory(),
+        ).length;
+        if (built !== slugs.length)
+          problems.push(`${slugs.length} note file(s) but ${built} note page(s) in dist/notes/`);
         if (problems.length)
           throw new ContentGateError(`Build output is missing notes:\n  ${problems.join('\n  ')}`);
       },

@@ -98,6 +98,6 @@ export function createDiagrams(root = process.cwd()) {
     },
   };
 
-    const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, { renderer }];
+  const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, { renderer }];
   return { integration, remarkPlugin, renderer };
 }

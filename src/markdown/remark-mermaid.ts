@@ -20,7 +20,7 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
   const id = `diagram-${shortHash(source)}`;
   const svgTree = fromHtml(svg, { fragment: true, space: 'svg' });
   const svgEl = svgTree.children.find((c): c is Element => c.type === 'element');
-  if (svgEl) svgEl.properties.ariaLabelledby = `${id}-caption`;
+  if (svgEl) svgEl.properties.ariaLabelledby = `${id}-name`;
   const text = (value: string): ElementContent => ({ type: 'text', value });
   const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
     type: 'element',
@@ -30,9 +30,13 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
   });
   return el('figure', { className: ['diagram'], id }, [
     // Focusable so a keyboard can scroll a diagram wider than the screen.
-    el('div', { className: ['diagram-canvas'], tabIndex: 0, role: 'group', ariaLabelledby: `${id}-caption` }, svgEl ? [svgEl] : []),
-    el('figcaption', { id: `${id}-caption` }, [
-      el('span', { className: ['diagram-name'] }, [text(`Diagram ${index}: ${name}`)]),
+    el(
+      'div',
+      { className: ['diagram-canvas'], tabIndex: 0, role: 'group', ariaLabelledby: `${id}-name` },
+      svgEl ? [svgEl] : [],
+    ),
+    el('figcaption', {}, [
+      el('span', { className: ['diagram-name'], id: `${id}-name` }, [text(`Diagram ${index}: ${name}`)]),
       el('span', { className: ['diagram-actions'] }, [
         el('a', { href: `/diagrams/${diagramFileName(source)}` }, [
           text('Open full size'),

@@ -143,7 +143,9 @@ function mergeWordTspans(line: Element): void {
   );
   if (!same) return;
   const text = words
-    .map((w) => (w.type === 'element' ? w.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : ''))
+    .map((w) =>
+      w.type === 'element' ? w.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : '',
+    )
     .join('');
   const inner = first.properties;
   const onlyClass = Object.keys(inner).every((k) => k === 'className');
@@ -230,14 +232,17 @@ export function rewriteSvg(
             !referenced.has(String(child.properties.id))) ||
             // empty groups, labels and zero-size rects: placeholders for edge labels, clusters
             // and backgrounds a diagram does not have
-            (['g', 'text', 'tspan'].includes(child.tagName) && child.children.length === 0 && !child.properties.id) ||
-            (child.tagName === 'rect' && child.properties.width === undefined && child.properties.height === undefined))
+            (['g', 'text', 'tspan'].includes(child.tagName) &&
+              child.children.length === 0 &&
+              !child.properties.id) ||
+            (child.tagName === 'rect' &&
+              child.properties.width === undefined &&
+              child.properties.height === undefined))
         ),
     );
     if (node.type === 'element' && node.tagName === 'tspan') mergeWordTspans(node);
   };
   prune(tree);
-
 
   walk(tree, (el) => {
     // Ids only matter where something points at them (markers); the root keeps its id.
