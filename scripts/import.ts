@@ -97,7 +97,6 @@ fences.forEach(({ note, fence }, i) => {
 const second = await renderer.renderAll(retry.map((r) => r.source));
 const broken = new Set<PreparedNote>();
 retry.forEach((r, i) => {
-  const where = `${r.note.report.file}:${r.fence.line}`;
   if (second[i]?.ok && r.applied.length) {
     sources.set(r.fence, r.source);
     r.note.report.repaired.push(`diagram at line ${r.fence.line} repaired (${r.applied.join(', ')})`);
@@ -107,7 +106,6 @@ retry.forEach((r, i) => {
     failures.push(
       `${r.note.report.file}:${line}: invalid mermaid diagram that could not be repaired: ${r.message.split('\n').join('\n    ')}`,
     );
-    void where;
   }
 });
 

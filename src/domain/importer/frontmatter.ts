@@ -76,7 +76,7 @@ const MAX_SUMMARY = 220;
  */
 export function deriveSummary(lines: readonly string[]): string {
   let inFence = false;
-  let paragraph: string[] = [];
+  const paragraph: string[] = [];
   for (const raw of lines) {
     if (/^ {0,3}(```|~~~)/.test(raw)) {
       inFence = !inFence;
