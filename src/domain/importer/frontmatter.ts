@@ -24,12 +24,13 @@ export const plainInline = (text: string): string =>
     .replace(/\\([\\`*_{}[\]()#+\-.!&<>])/g, '$1')
     .trim();
 
-/** First heading, ATX (`# Title`, any level) or setext (`Title` over `===`/`---`), outside code. */
+/**
+ * The title: the first non-blank line must be a heading, ATX (`# Title`, any level) or setext
+ * (`Title` over `===`/`---`). Anything before it would be dropped with the title line, so a
+ * note that starts with text or code has no usable title.
+ */
 export function findTitle(lines: readonly string[]): TitleMatch | null {
-  let inFence = false;
   for (const [i, line] of lines.entries()) {
-    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence) continue;
     const atx = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
     if (atx?.[1] && atx[2]) return { title: plainInline(atx[2]), start: i, length: 1, level: atx[1].length };
     const next = lines[i + 1];
