@@ -23,6 +23,14 @@ function rowHeaders(table: Element): void {
       if (row.type !== 'element' || row.tagName !== 'tr') continue;
       const cells = row.children.filter((c): c is Element => c.type === 'element');
       cells.forEach((cell, i) => {
+        // `:--` alignment arrives as `align` (MDX turns it into style="text-align:…") or as a
+        // style; a strict CSP blocks both, so it becomes a class.
+        const align =
+          (typeof cell.properties.align === 'string' ? cell.properties.align : undefined) ??
+          /text-align:\s*(left|center|right)/.exec(String(cell.properties.style ?? ''))?.[1];
+        delete cell.properties.align;
+        delete cell.properties.style;
+        if (align && align !== 'left') cell.properties.className = [`align-${align}`];
         if (section.tagName === 'thead') cell.properties.scope = 'col';
         else if (i === 0) {
           cell.tagName = 'th';
@@ -59,10 +67,9 @@ export function rehypeFigures() {
       tableCount += 1;
       rowHeaders(node);
       parent.children[index] = el(
-        'div',
+        'section',
         {
           className: ['table-wrap'],
-          role: 'region',
           tabIndex: 0,
           ariaLabel: `Table ${tableCount}: ${heading}`,
         },

@@ -28,7 +28,7 @@ export function remarkAsciiFigures() {
           {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['ascii-canvas'], tabIndex: 0, role: 'region', ariaLabel: title },
+            properties: { className: ['ascii-canvas'], tabIndex: 0, role: 'group', ariaLabel: title },
             children: [
               {
                 type: 'element',

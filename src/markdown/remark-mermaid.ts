@@ -35,6 +35,10 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
       { className: ['diagram-canvas'], tabIndex: 0, role: 'group', ariaLabelledby: `${id}-name` },
       svgEl ? [svgEl] : [],
     ),
+    el('details', { className: ['diagram-source'] }, [
+      el('summary', {}, [text('Text version (diagram source)')]),
+      el('pre', {}, [el('code', {}, [text(source)])]),
+    ]),
     el('figcaption', {}, [
       el('span', { className: ['diagram-name'], id: `${id}-name` }, [text(`Diagram ${index}: ${name}`)]),
       el('span', { className: ['diagram-actions'] }, [
@@ -43,10 +47,6 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
           el('span', { className: ['visually-hidden'] }, [text(` (diagram ${index})`)]),
         ]),
       ]),
-    ]),
-    el('details', { className: ['diagram-source'] }, [
-      el('summary', {}, [text('Text version (diagram source)')]),
-      el('pre', {}, [el('code', {}, [text(source)])]),
     ]),
   ]);
 }

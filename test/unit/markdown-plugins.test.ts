@@ -79,7 +79,7 @@ describe('remarkAsciiFigures', () => {
     const html = await render('## Component Diagram\n\n```text ascii\n+--+\n|  |\n+--+\n```\n');
     expect(html).toContain('<figure class="ascii-figure" aria-labelledby="ascii-figure-1-caption">');
     expect(html).toContain(
-      '<div class="ascii-canvas" tabindex="0" role="region" aria-label="Component Diagram"><pre>+--+\n|  |\n+--+</pre></div>',
+      '<div class="ascii-canvas" tabindex="0" role="group" aria-label="Component Diagram"><pre>+--+\n|  |\n+--+</pre></div>',
     );
     expect(html).toContain('<figcaption id="ascii-figure-1-caption">Component Diagram</figcaption>');
   });
@@ -93,12 +93,13 @@ describe('remarkAsciiFigures', () => {
 
 describe('rehypeFigures', () => {
   it('wraps tables in a focusable labelled region and makes the first column row headers', async () => {
-    const html = await render('### Comparison\n\n| Aspect | Stateful |\n|---|---|\n| Scaling | Hard |\n');
-    expect(html).toContain(
-      '<div class="table-wrap" role="region" tabindex="0" aria-label="Table 1: Comparison">',
-    );
+    const html = await render('### Comparison\n\n| Aspect | Stateful |\n|:--|--:|\n| Scaling | Hard |\n');
+    expect(html).not.toContain('style=');
+    expect(html).not.toContain('align=');
+    expect(html).toMatch(/<td class="align-right">Hard<\/td>/);
+    expect(html).toContain('<section class="table-wrap" tabindex="0" aria-label="Table 1: Comparison">');
     expect(html).toContain('<th scope="col">Aspect</th>');
-    expect(html).toMatch(/<th scope="row">Scaling<\/th>\s*<td>Hard<\/td>/);
+    expect(html).toMatch(/<th scope="row">Scaling<\/th>/);
   });
 
   it('gives h2/h3 GitHub-style ids and a link to themselves', async () => {

@@ -74,7 +74,9 @@ describe('rewriteSvg', () => {
     expect(svg).not.toContain('style=');
     const names = Object.keys(styleClasses);
     expect(names).toHaveLength(2);
-    expect(Object.values(styleClasses)).toContain('max-width:201px !important;min-width:min(201px,30rem) !important');
+    expect(Object.values(styleClasses)).toContain(
+      'max-width:201px !important;min-width:min(201px,30rem) !important',
+    );
     expect(Object.values(styleClasses)).toContain('fill:#e8f5e9 !important');
   });
   it('marks the parent of a light author fill so its label stays dark in dark mode', () => {
@@ -96,7 +98,9 @@ describe('rewriteSvg', () => {
       '<svg><g class="edge edge" data-points="W3t9XQ==" data-id="L_A_B" data-look="classic"><tspan font-style="normal" font-weight="bold">A</tspan></g></svg>',
       's',
     );
-    expect(out).toBe('<svg class="mmd s" role="img"><g class="edge" data-look="classic"><tspan font-weight="bold">A</tspan></g></svg>');
+    expect(out).toBe(
+      '<svg class="mmd s" role="img"><g class="edge" data-look="classic"><tspan font-weight="bold">A</tspan></g></svg>',
+    );
   });
   it('keeps text content exactly', () => {
     expect(svg).toContain('<text>Note</text>');

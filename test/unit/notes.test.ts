@@ -57,7 +57,19 @@ describe('tableOfContents', () => {
 });
 
 describe('readingMinutes and countDiagrams', () => {
-  const body = ['Word '.repeat(440), '```mermaid', 'graph TD', 'A-->B '.repeat(500), '```', '~~~mermaid', 'x', '~~~', '```js', 'code', '```'].join('\n');
+  const body = [
+    'Word '.repeat(440),
+    '```mermaid',
+    'graph TD',
+    'A-->B '.repeat(500),
+    '```',
+    '~~~mermaid',
+    'x',
+    '~~~',
+    '```js',
+    'code',
+    '```',
+  ].join('\n');
   it('counts prose words only, at 220 a minute, at least one minute', () => {
     expect(readingMinutes(body)).toBe(2);
     expect(readingMinutes('')).toBe(1);

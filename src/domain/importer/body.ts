@@ -136,7 +136,8 @@ export function rewriteLinks(text: string, ctx: LinkContext, report: LinkReport)
     const [, alt = '', src = ''] = imageOnly;
     if (/^https?:/.test(src) || !ctx.exists(src)) {
       report.missingImages.push(src);
-      return `<aside class="missing-asset" role="note"><strong>Image not included in the source:</strong> ${escapeText(alt || basename(src))} <code>${escapeText(src)}</code></aside>`;
+      // Blank lines around it: a block inside a paragraph would be invalid HTML.
+      return `\n<aside class="missing-asset" role="note"><strong>Image not included in the source:</strong> ${escapeText(alt || basename(src))} <code>${escapeText(src)}</code></aside>\n`;
     }
     return text;
   }

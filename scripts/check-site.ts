@@ -1,0 +1,79 @@
+/**
+ * `npm run test:site`: checks the built site as a host would serve it.
+ * - html-validate on every page (0 errors);
+ * - linkinator checks every link, asset and `#fragment` on every page; a link to another host
+ *   fails too (there is no network, and nothing should leave the site);
+ * - no page references a script, stylesheet, image or font on another host.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+
+const DIST = 'dist';
+const problems: string[] = [];
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const pages = await htmlFiles(DIST);
+if (!pages.length) {
+  console.error('dist/ has no pages: run `npm run build` first');
+  process.exit(1);
+}
+
+// 1. html-validate
+const validator = new HtmlValidate(new FileSystemConfigLoader());
+let htmlErrors = 0;
+for (const page of pages) {
+  const report = await validator.validateFile(page);
+  for (const result of report.results) {
+    for (const message of result.messages) {
+      htmlErrors += 1;
+      problems.push(
+        `${relative(DIST, page)}:${message.line}:${message.column}: html-validate ${message.ruleId}: ${message.message}`,
+      );
+    }
+  }
+}
+
+// 2. third-party references
+const REF = /\s(?:src|href|srcset|content)="(https?:)?\/\/([^/"]+)/g;
+for (const page of pages) {
+  const html = await readFile(page, 'utf8');
+  for (const match of html.matchAll(REF)) {
+    const host = match[2] ?? '';
+    // <link rel="canonical">/og:url may name the site's own future host; nothing is fetched from it.
+    if (host === 'tradeoffs.example' || host === 'www.w3.org') continue;
+    problems.push(`${relative(DIST, page)}: references another host: ${match[0].trim()}`);
+  }
+}
+
+// 3. links, assets and fragments
+const checker = new LinkChecker();
+const result = await checker.check({
+  // Every page is a starting point (not a crawl from the home page), so a page nothing links
+  // to is checked as well.
+  path: pages.map((page) => relative(DIST, page)),
+  serverRoot: DIST,
+  checkFragments: true,
+  concurrency: 20,
+  linksToSkip: ['^https://tradeoffs\\.example'],
+});
+const broken = result.links.filter((link) => link.state === 'BROKEN');
+for (const link of broken) {
+  problems.push(`broken link: ${link.url} (status ${link.status ?? '?'}) on ${link.parent ?? '?'}`);
+}
+
+const summary = `${pages.length} pages, ${result.links.length} links checked, ${broken.length} broken, ${htmlErrors} html-validate errors`;
+if (problems.length) {
+  console.error(problems.join('\n'));
+  console.error(`\nsite check FAILED: ${summary}`);
+  process.exit(1);
+}
+console.log(`site ok: ${summary}`);
