@@ -17,7 +17,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx astro preview --port ${port}`,
+    command: `node scripts/serve-dist.ts --port ${port}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

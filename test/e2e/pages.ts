@@ -1,0 +1,16 @@
+/** One page of each type, for the checks that run on every page type. */
+export const PAGE_TYPES = {
+  home: '/',
+  notes: '/notes/',
+  note: '/notes/architecture-paradigms/',
+  'note with tables and missing images': '/notes/stateless-vs-stateful-architecture/',
+  tags: '/tags/',
+  tag: '/tags/stateless/',
+  quizzes: '/quizzes/',
+  flashcards: '/flashcards/',
+  search: '/search/',
+  'not found': '/404.html',
+} as const;
+
+/** The note with the most diagrams (seed 000). */
+export const DIAGRAM_NOTE = PAGE_TYPES.note;
