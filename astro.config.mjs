@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
@@ -9,6 +11,19 @@ import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
 
 const diagrams = createDiagrams();
+
+// Astro caches rendered notes and clears that cache only when the config changes. Passing a
+// digest of our Markdown plugins' source as a plugin option makes an edit to them count as one.
+const markdownDigest = createHash('sha256')
+  .update(
+    readdirSync('src/markdown', { recursive: true })
+      .filter((f) => String(f).endsWith('.ts'))
+      .sort()
+      .map((f) => readFileSync(`src/markdown/${f}`, 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 12);
 
 export default defineConfig({
   site: 'https://tradeoffs.example',
@@ -22,7 +37,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
       remarkPlugins: [diagrams.remarkPlugin, remarkAsciiFigures],
-      rehypePlugins: [rehypeFigures],
+      rehypePlugins: [[rehypeFigures, { markdownDigest }]],
       smartypants: false,
     }),
   },

@@ -10,13 +10,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { repairDiagram } from '../src/domain/importer/diagrams.ts';
-import {
-  type Fence,
-  type PreparedNote,
-  finishNote,
-  ImportError,
-  prepareNote,
-} from '../src/domain/importer/note.ts';
+import type { Fence } from '../src/domain/importer/body.ts';
+import { type PreparedNote, finishNote, ImportError, prepareNote } from '../src/domain/importer/note.ts';
 import { diagramErrorLine } from '../src/markdown/mermaid/fences.ts';
 import { createDiagramRenderer } from '../src/markdown/mermaid/renderer.ts';
 import { diagramCacheDir } from '../src/lib/paths.ts';
