@@ -32,7 +32,8 @@ import {
 import { finishNote, ImportError, prepareNote } from '../../src/domain/importer/note.ts';
 import { NoteSchema } from '../../src/schemas/note.ts';
 
-const SEEDS = '../shared/seeds';
+// The user's five raw notes, copied here so the tests run without ../shared beside the repo.
+const SEEDS = 'test/fixtures/seeds';
 const seedFiles = readdirSync(SEEDS).sort();
 const seed = (prefix: string) => {
   const name = seedFiles.find((f) => f.startsWith(prefix)) as string;
@@ -185,8 +186,9 @@ describe('body rewriting', () => {
       batch: new Map([['02-other.md', 'other-note']]),
       exists: (p: string) => p === './images/here.png',
     };
+    // A block on its own, with blank lines around it, so it never ends up inside a paragraph.
     expect(rewriteLinks('![stateless](./images/stateless.png)', ctx, report)).toBe(
-      '<aside class="missing-asset" role="note"><strong>Image not included in the source:</strong> stateless <code>./images/stateless.png</code></aside>',
+      '\n<aside class="missing-asset" role="note"><strong>Image not included in the source:</strong> stateless <code>./images/stateless.png</code></aside>\n',
     );
     expect(rewriteLinks('![here](./images/here.png)', ctx, report)).toBe('![here](./images/here.png)');
     expect(rewriteLinks('See ![remote](https://x.test/a.png) here', ctx, report)).toBe(
