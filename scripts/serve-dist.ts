@@ -1,7 +1,7 @@
 /**
- * A minimal static file server for dist/, used by the end-to-end tests and the screenshots:
- * it behaves like a plain static host (directory → index.html, unknown path → 404.html with
- * status 404). `astro preview` allows one instance per project, which would clash with a
+ * A minimal static file server for dist/, used by the end-to-end tests, the benchmark and the
+ * screenshots: it behaves like a plain static host (directory → index.html, unknown path →
+ * 404.html with status 404, gzip for text). `astro preview` allows one instance per project, which would clash with a
  * reader's `npm start` running at the same time.
  *   node scripts/serve-dist.ts [--port 4322] [--dir dist]
  */
@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -47,8 +48,15 @@ createServer(async (req, res) => {
   const file = await resolveFile(url.pathname);
   const target = file ?? join(root, '404.html');
   res.statusCode = file ? 200 : 404;
-  res.setHeader('content-type', TYPES[extname(target)] ?? 'application/octet-stream');
-  createReadStream(target)
-    .on('error', () => res.end())
-    .pipe(res);
+  const type = TYPES[extname(target)] ?? 'application/octet-stream';
+  res.setHeader('content-type', type);
+  const stream = createReadStream(target).on('error', () => res.end());
+  // Compress text like any static host or CDN does, so page-weight measurements are realistic.
+  if (/text|svg|json|javascript/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+    res.setHeader('content-encoding', 'gzip');
+    res.setHeader('vary', 'accept-encoding');
+    stream.pipe(createGzip()).pipe(res);
+  } else {
+    stream.pipe(res);
+  }
 }).listen(port, () => console.log(`serving ${root} on http://localhost:${port}/`));
