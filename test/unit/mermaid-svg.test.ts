@@ -102,6 +102,10 @@ describe('rewriteSvg', () => {
       '<svg class="mmd s" role="img"><g class="edge" data-look="classic"><tspan font-weight="bold">A</tspan></g></svg>',
     );
   });
+  it('lifts the children of attribute-less groups into their parent', () => {
+    const { svg: out } = rewriteSvg('<svg><g class="label"><g><g><text>A</text></g></g></g></svg>', 's');
+    expect(out).toBe('<svg class="mmd s" role="img"><g class="label"><text>A</text></g></svg>');
+  });
   it('keeps text content exactly', () => {
     expect(svg).toContain('<text>Note</text>');
   });
