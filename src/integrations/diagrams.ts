@@ -86,7 +86,10 @@ export function createDiagrams(root = process.cwd()) {
           },
         });
       },
-      'astro:server:setup': async () => prerender(),
+      // In dev a broken diagram must not stop the server: the page that holds it shows the
+      // same file:line error in the browser overlay (the remark plugin throws it).
+      'astro:server:setup': async ({ logger }) =>
+        prerender().catch((error: Error) => logger.error(error.message)),
       'astro:build:start': async () => prerender(),
       'astro:build:done': async ({ dir }) => {
         const out = new URL('diagrams/', dir);
