@@ -3,12 +3,12 @@
  * diagrams are checked by the build). Exits non-zero and names file, line and field.
  */
 import { formatContentError } from '../src/domain/content-gate.ts';
-import { gateNotes } from '../src/integrations/load-notes.ts';
+import { gateContent } from '../src/integrations/load-notes.ts';
 
-const { files, errors } = await gateNotes();
+const { counts, errors } = await gateContent();
 if (errors.length) {
   console.error(`Content errors (${errors.length}):`);
   for (const error of errors) console.error(`  ${formatContentError(error)}`);
   process.exit(1);
 }
-console.log(`content ok: ${files.length} note file(s) valid`);
+console.log(`content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s) valid`);

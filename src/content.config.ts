@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { notesDir } from './lib/paths.ts';
+import { notesDir, quizzesDir } from './lib/paths.ts';
 import { NoteSchema } from './schemas/note.ts';
+import { QuizSchema } from './schemas/quiz.ts';
 
 // The content gate (src/integrations/content-gate.ts) validates the same files with the same
 // schema before Astro's loader sees them, because the loader can drop entries silently.
@@ -10,4 +11,9 @@ const notes = defineCollection({
   schema: NoteSchema,
 });
 
-export const collections = { notes };
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: quizzesDir() }),
+  schema: QuizSchema,
+});
+
+export const collections = { notes, quizzes };

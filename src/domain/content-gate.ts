@@ -17,6 +17,8 @@ export interface ContentFile {
 export interface ContentError {
   file: string;
   line?: number | undefined;
+  /** The item inside the file, e.g. `question "cold-start"` (quizzes, card decks). */
+  item?: string | undefined;
   field?: string | undefined;
   message: string;
 }
@@ -30,7 +32,7 @@ export interface CheckedNote<T> {
 }
 
 export const formatContentError = (e: ContentError): string =>
-  `${e.file}${e.line ? `:${e.line}` : ''}: ${e.field ? `field "${e.field}": ` : ''}${e.message}`;
+  `${e.file}${e.line ? `:${e.line}` : ''}: ${e.item ? `${e.item}: ` : ''}${e.field ? `field "${e.field}": ` : ''}${e.message}`;
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 

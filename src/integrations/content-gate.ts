@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content-gate.ts';
-import { gateNotes } from './load-notes.ts';
+import { gateContent } from './load-notes.ts';
 
 export class ContentGateError extends Error {
   override name = 'ContentGateError';
@@ -20,7 +20,7 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command }) => {
         if (command === 'preview') return;
-        const { notes, errors } = await gateNotes(fileURLToPath(config.root));
+        const { notes, errors } = await gateContent(fileURLToPath(config.root));
         if (errors.length) {
           throw new ContentGateError(
             `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,

@@ -3,11 +3,13 @@ import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
-import { notesDir } from '../lib/paths.ts';
+import { type AnchorIndex, noteAnchors } from '../domain/note-anchors.ts';
+import { checkQuizFiles } from '../domain/quiz-gate.ts';
+import { notesDir, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-export async function readNoteFiles(root = process.cwd(), dir = notesDir(root)): Promise<ContentFile[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.mdx?$/.test(n)).sort();
+async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
   return Promise.all(
     names.map(async (name) => ({
       path: relative(root, join(dir, name)),
@@ -15,6 +17,8 @@ export async function readNoteFiles(root = process.cwd(), dir = notesDir(root)):
     })),
   );
 }
+
+export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
 
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
@@ -38,4 +42,24 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
     }),
   );
   return { files, notes, errors };
+}
+
+/**
+ * The whole content gate: notes first, then everything that points into them (quizzes; their
+ * `source` references are checked against the headings the note pages will have).
+ */
+export async function gateContent(root = process.cwd(), dirs = { quizzes: quizzesDir(root) }) {
+  const notes = await gateNotes(root);
+  const index: AnchorIndex = new Map(
+    notes.notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body) }]),
+  );
+  const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
+  const quizzes = checkQuizFiles(quizFiles, index);
+  return {
+    notes: notes.notes,
+    quizzes: quizzes.quizzes,
+    index,
+    counts: { notes: notes.files.length, quizzes: quizFiles.length },
+    errors: [...notes.errors, ...quizzes.errors],
+  };
 }

@@ -9,3 +9,7 @@ export const notesDir = (root = process.cwd()): string =>
 
 export const diagramCacheDir = (root = process.cwd()): string =>
   resolve(root, 'node_modules/.cache/tradeoffs/diagrams');
+
+/** Scenario quizzes (`quizzes/*.yaml`); tests point it at fixtures with TRADEOFFS_QUIZZES_DIR. */
+export const quizzesDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_QUIZZES_DIR ?? 'quizzes');

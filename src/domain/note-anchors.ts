@@ -1,0 +1,67 @@
+/**
+ * The heading ids a note page will have, computed from the note's Markdown without rendering
+ * it: quizzes and cards point at `<note-slug>#<heading-id>`, and the content gate must know
+ * before the build whether that section exists. Same slugger and same text as
+ * src/markdown/rehype-figures.ts (github-slugger over the heading's plain text).
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading as MdastHeading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+export interface NoteAnchor {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+/** Headings of an MDX body in document order, with the ids the built page gives them. */
+export function noteAnchors(body: string): NoteAnchor[] {
+  const tree = parser.parse(body);
+  const slugger = new GithubSlugger();
+  const anchors: NoteAnchor[] = [];
+  visit(tree, 'heading', (node: MdastHeading) => {
+    const text = toString(node);
+    anchors.push({ id: slugger.slug(text), text, depth: node.depth });
+  });
+  return anchors;
+}
+
+/** `note-slug#heading-id`: where an answer or a card comes from. */
+export const SOURCE_REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)#([^\s#]+)$/;
+
+export type AnchorIndex = ReadonlyMap<string, { title: string; anchors: readonly NoteAnchor[] }>;
+
+/**
+ * Explains why a source reference does not resolve, or returns undefined when it does.
+ * The message names what exists nearby, so an author can fix a typo without opening the note.
+ */
+export function checkSourceRef(ref: string, index: AnchorIndex): string | undefined {
+  const match = SOURCE_REF.exec(ref);
+  if (!match) return `expected "<note-slug>#<heading-id>"; received ${JSON.stringify(ref)}`;
+  const [, slug = '', id = ''] = match;
+  const note = index.get(slug);
+  if (!note) {
+    return `no note has the slug "${slug}" (notes: ${[...index.keys()].join(', ') || 'none'})`;
+  }
+  if (note.anchors.some((a) => a.id === id)) return undefined;
+  const close = note.anchors.filter((a) => a.id.includes(id) || id.includes(a.id)).map((a) => a.id);
+  return (
+    `note "${slug}" has no heading with id "${id}"` +
+    (close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '')
+  );
+}
+
+/** Heading text for a resolved reference (for link labels such as "Cost Model"). */
+export function anchorText(ref: string, index: AnchorIndex): { note: string; heading: string } | undefined {
+  const [, slug = '', id = ''] = SOURCE_REF.exec(ref) ?? [];
+  const note = index.get(slug);
+  const anchor = note?.anchors.find((a) => a.id === id);
+  return note && anchor ? { note: note.title, heading: anchor.text } : undefined;
+}
