@@ -234,7 +234,11 @@ try {
     const corpus = makeCorpus(sources, n, { seed: n });
     for (const note of corpus) writeFileSync(join(dir, note.name), note.text);
     clearCaches(false);
-    const r = await build(join(out, `scale-${n}`), { TRADEOFFS_NOTES_DIR: dir });
+    // Generated notes only: the real quizzes point at the real notes' headings.
+    const r = await build(join(out, `scale-${n}`), {
+      TRADEOFFS_NOTES_DIR: dir,
+      TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
+    });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);
     const renderedCount = /rendering (\d+) diagram/.exec(r.log)?.[1];

@@ -16,7 +16,13 @@ function build(notesDir: string) {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    env: { ...process.env, TRADEOFFS_NOTES_DIR: notesDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      TRADEOFFS_NOTES_DIR: notesDir,
+      TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
     encoding: 'utf8',
     timeout: 180_000,
   });
