@@ -9,7 +9,8 @@
  * - a record from a newer version of the site is left untouched and not overwritten, so going
  *   back to an old tab never destroys newer progress.
  */
-import type { ZodType } from 'zod';
+import { safeParse } from 'zod/mini';
+import type { core } from 'zod/mini';
 
 /** The part of the Web Storage API we use; localStorage satisfies it. */
 export interface KeyValueStore {
@@ -21,7 +22,8 @@ export interface KeyValueStore {
 export interface RecordSpec<T> {
   key: string;
   version: number;
-  schema: ZodType<T>;
+  /** A zod or zod/mini schema (pages use zod/mini to keep their scripts small). */
+  schema: core.$ZodType<T>;
   /** A fresh record for a first visit (or after a corrupt one was kept aside). */
   empty: () => T;
   /** `migrations[n]` turns the data of version n into the data of version n + 1. */
@@ -118,7 +120,7 @@ export function readRecord<T>(
       return corrupt(`migration from version ${v} failed: ${String(error)}`);
     }
   }
-  const parsed = spec.schema.safeParse(data);
+  const parsed = safeParse(spec.schema, data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return corrupt(
