@@ -59,9 +59,18 @@ function issueMessage(issue: core.$ZodIssue, raw: unknown): { path: Path; field:
   }
   const value = valueAt(raw, path);
   const field = path.join('.') || '(top level)';
-  // zod says "expected string, received number" for type errors; add the value itself.
-  const got = value === undefined ? 'the field is missing' : `received ${received(value)}`;
-  return { path, field, message: `${issue.message}; ${got}` };
+  if (value === undefined && issue.code === 'invalid_type')
+    return { path, field, message: `the field is missing (expected ${issue.expected})` };
+  // zod says "expected number, received string" for type errors; add the value itself.
+  const shown = Array.isArray(value)
+    ? `${value.length} item${value.length === 1 ? '' : 's'}`
+    : typeof value === 'object' && value !== null
+      ? undefined
+      : received(value);
+  const message = /received \w+$/.test(issue.message)
+    ? `${issue.message}${shown ? ` (${shown})` : ''}`
+    : `${issue.message}${shown ? `; received ${shown}` : ''}`;
+  return { path, field, message };
 }
 
 /** Parses one YAML file and validates it with the schema. */
@@ -110,20 +119,6 @@ export function checkYamlFile<T>(
     };
   }
   return { checked: { file: file.path, data: parsed.data, lineOf, itemOf }, errors: [] };
-}
-
-/** Ids that appear more than once in a list, with the index of every repeat. */
-export function duplicateIds(
-  items: readonly { id: string }[],
-): { id: string; index: number; first: number }[] {
-  const seen = new Map<string, number>();
-  const repeats: { id: string; index: number; first: number }[] = [];
-  items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, index);
-    else repeats.push({ id: item.id, index, first });
-  });
-  return repeats;
 }
 
 /** Errors for every `source` reference (at its path) that names a missing note or heading. */

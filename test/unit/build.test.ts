@@ -12,14 +12,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function build(notesDir: string) {
+// Quizzes point into the notes, so each fixture build names its own quiz folder (none by default).
+function build(notesDir: string, quizzesDir = 'test/fixtures/no-quizzes') {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: {
       ...process.env,
       TRADEOFFS_NOTES_DIR: notesDir,
-      TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
+      TRADEOFFS_QUIZZES_DIR: quizzesDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
@@ -46,14 +47,36 @@ describe('astro build', () => {
     );
   });
 
+  it('fails on malformed quizzes before rendering, naming file, question and field', () => {
+    const { status, output } = build('test/fixtures/valid/notes', 'test/fixtures/malformed/quizzes');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Content errors \(\d+\)/);
+    expect(output).toMatch(
+      /missing-explanation\.yaml:18: question "no-why" option "b": field "questions\.0\.options\.1\.explanation"/,
+    );
+    expect(output).toMatch(/unknown-type\.yaml:9: question "pick-two": field "questions\.0\.type"/);
+  });
+
   it('builds a valid note into one page with its diagram inline, and the rebuild uses the cache', () => {
-    const first = build('test/fixtures/valid/notes');
+    const first = build('test/fixtures/valid/notes', 'test/fixtures/valid/quizzes');
     expect(first.status, first.output).toBe(0);
     const html = readFileSync(join(first.outDir, 'notes/valid-note/index.html'), 'utf8');
     expect(html).toMatch(/<svg[^>]*class="mmd /);
     expect(html).not.toMatch(/<script[^>]*mermaid/i);
     expect(readdirSync(join(first.outDir, 'diagrams'))).toHaveLength(1);
-    const second = build('test/fixtures/valid/notes');
+    // The quiz page has the question but not the answer; the key is a separate file.
+    const quiz = readFileSync(join(first.outDir, 'quizzes/valid-quiz/index.html'), 'utf8');
+    expect(quiz).toContain('Which side scales easily?');
+    expect(quiz.replace(/<noscript[\s\S]*?<\/noscript>/g, '')).not.toContain(
+      'The table says A scales easily.',
+    );
+    const key = JSON.parse(readFileSync(join(first.outDir, 'quizzes/valid-quiz/key.json'), 'utf8'));
+    expect(key.questions.scaling.source).toEqual({
+      href: '/notes/valid-note/#section-one',
+      heading: 'Section one',
+      note: 'Valid note',
+    });
+    const second = build('test/fixtures/valid/notes', 'test/fixtures/valid/quizzes');
     expect(second.status).toBe(0);
     expect(second.output).toMatch(/1 diagram\(s\) ready in \d+ ms \(all from cache, no browser\)/);
   });
