@@ -7,6 +7,7 @@ export const PAGE_TYPES = {
   tags: '/tags/',
   tag: '/tags/stateless/',
   quizzes: '/quizzes/',
+  quiz: '/quizzes/serverless-or-servers/',
   flashcards: '/flashcards/',
   search: '/search/',
   'not found': '/404.html',

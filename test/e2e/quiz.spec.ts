@@ -1,0 +1,274 @@
+/**
+ * Taking quizzes in real Chromium against the built site: a scripted set of answers must give
+ * the score the README's rules give, by mouse on a phone and by keyboard alone; missed questions
+ * can be retried; scores survive a reload; source links land on their heading; broken storage
+ * is kept aside; without JavaScript the answers wait behind <details>.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { type Question, type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
+
+const QUIZ_ID = 'serverless-or-servers';
+const quiz: Quiz = QuizSchema.parse(parse(readFileSync(`quizzes/${QUIZ_ID}.yaml`, 'utf8')));
+const ATTEMPTS_KEY = 'tradeoffs.quiz-attempts';
+
+/**
+ * The scripted answers: the first single question wrong, every other single right; multiple:
+ * all right options plus one wrong (score (c − 1) / c); order: right; match: first pair wrong;
+ * free: all rubric items but the first. Expected points are worked out here from the README's
+ * rules, independently of src/domain/scoring.ts.
+ */
+function expectedShare(q: Question, isFirstSingle: boolean): number {
+  switch (q.type) {
+    case 'single':
+      return isFirstSingle ? 0 : 1;
+    case 'multiple': {
+      const right = q.options.filter((o) => o.correct).length;
+      const hasWrong = q.options.some((o) => !o.correct);
+      return hasWrong ? Math.max(0, right - 1) / right : 1;
+    }
+    case 'order':
+      return 1;
+    case 'match':
+      return (q.pairs.length - 1) / q.pairs.length;
+    case 'free':
+      return (q.rubric.length - 1) / q.rubric.length;
+  }
+}
+
+const firstSingle = quiz.questions.find((q) => q.type === 'single')?.id;
+const expected = quiz.questions.reduce(
+  (sum, q) => sum + expectedShare(q, q.id === firstSingle) * q.points,
+  0,
+);
+const maxPoints = quiz.questions.reduce((sum, q) => sum + q.points, 0);
+const missedIds = quiz.questions.filter((q) => expectedShare(q, q.id === firstSingle) < 1).map((q) => q.id);
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function group(page: Page, q: Question): Locator {
+  return page.locator(`li.question[data-qid="${q.id}"]`).getByRole('group', { name: /^Question \d+ of/ });
+}
+
+async function answerByMouse(page: Page, q: Question, wrong: boolean) {
+  const g = group(page, q);
+  const item = page.locator(`li.question[data-qid="${q.id}"]`);
+  switch (q.type) {
+    case 'single': {
+      const pick = wrong ? q.options.find((o) => !o.correct) : q.options.find((o) => o.correct);
+      await g.locator(`input[value="${pick?.id}"]`).click();
+      break;
+    }
+    case 'multiple':
+      for (const o of q.options.filter((o) => o.correct)) await g.locator(`input[value="${o.id}"]`).click();
+      {
+        const wrongOption = q.options.find((o) => !o.correct);
+        if (wrongOption) await g.locator(`input[value="${wrongOption.id}"]`).click();
+      }
+      break;
+    case 'order':
+      // Bubble each item up to its place with the "Move up" buttons.
+      for (const [target, it] of q.items.entries()) {
+        for (;;) {
+          const ids = await g
+            .locator('.q-order > li')
+            .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
+          const at = ids.indexOf(it.id);
+          if (at <= target) break;
+          await g.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' }).click();
+        }
+      }
+      break;
+    case 'match':
+      for (const [i, pair] of q.pairs.entries()) {
+        const other = q.pairs.find((p) => p.right !== pair.right)?.right ?? pair.right;
+        await g.locator(`li[data-pair="${pair.id}"] select`).selectOption(i === 0 ? other : pair.right);
+      }
+      break;
+    case 'free':
+      await g.getByRole('textbox').fill('Stateless app servers behind a load balancer; state in Redis.');
+      await item.getByRole('button', { name: 'Reveal model answer' }).click();
+      for (const r of q.rubric.slice(1)) await item.locator(`.q-rubric input[value="${r.id}"]`).click();
+      await item.getByRole('button', { name: 'Score my answer' }).click();
+      return;
+  }
+  await item.getByRole('button', { name: 'Check answer' }).click();
+}
+
+test.describe('quiz on a phone, by touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('scripted answers give the expected score; retry the missed ones; the score survives a reload', async ({
+    page,
+  }) => {
+    await page.goto(`/quizzes/${QUIZ_ID}/`);
+    await expect(page.getByRole('heading', { level: 1, name: quiz.title })).toBeVisible();
+    for (const q of quiz.questions) {
+      await answerByMouse(page, q, q.id === firstSingle);
+      const feedback = page.locator(`li.question[data-qid="${q.id}"] .q-feedback`);
+      await expect(feedback.locator('.verdict')).toBeVisible();
+      // Every checked question links to the note section that answers it.
+      await expect(feedback.getByRole('link')).toHaveAttribute('href', new RegExp(`^/notes/[a-z0-9-]+/#`));
+    }
+    // The first single question was answered wrong: every option now carries its explanation.
+    const wrongOne = page.locator(`li.question[data-qid="${firstSingle}"]`);
+    await expect(wrongOne.locator('.q-option-feedback:visible')).toHaveCount(
+      quiz.questions.find((q) => q.id === firstSingle)?.type === 'single'
+        ? (quiz.questions.find((q) => q.id === firstSingle) as Extract<Question, { type: 'single' }>).options
+            .length
+        : 0,
+    );
+    await expect(wrongOne.getByText(/✗ Wrong — you picked it/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'See results' }).last().click();
+    const results = page.getByRole('region', { name: 'Results' });
+    await expect(results).toBeFocused();
+    await expect(results).toContainText(`${round2(expected)} of ${maxPoints} points`);
+    await expect(results.getByRole('table', { name: /By topic/ })).toBeVisible();
+    await expect(results.getByRole('listitem')).toHaveCount(missedIds.length);
+
+    await results.getByRole('button', { name: /^Retry the/ }).click();
+    await expect(page.locator('li.question:visible')).toHaveCount(missedIds.length);
+    await expect(
+      page.getByText(`0 of ${missedIds.length} checked · retrying the ones you missed`),
+    ).toBeVisible();
+
+    await page.reload();
+    await expect(
+      page.getByText(new RegExp(`Best ${Math.floor((expected / maxPoints) * 100)} %`)),
+    ).toBeVisible();
+    await page.goto('/quizzes/');
+    await expect(
+      page.getByText(new RegExp(`Best ${Math.floor((expected / maxPoints) * 100)} %`)),
+    ).toBeVisible();
+
+    // "Retry the ones I missed" also works as a link after a reload.
+    await page.goto(`/quizzes/${QUIZ_ID}/?retry=missed`);
+    await expect(page.locator('li.question:visible')).toHaveCount(missedIds.length);
+  });
+});
+
+test('keyboard only: answer, check, move on, see results', async ({ page }) => {
+  await page.goto(`/quizzes/${QUIZ_ID}/`);
+  const first = quiz.questions[0] as Question;
+  expect(first.type).toBe('single');
+  if (first.type !== 'single') return;
+  // Tab from the top of the page to the first question's radio group.
+  await page.keyboard.press('Tab'); // skip link
+  const firstRadio = page.locator(`li.question[data-qid="${first.id}"] input`).first();
+  for (let i = 0; i < 40 && !(await firstRadio.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(firstRadio).toBeFocused();
+  // Arrow keys move through the (shuffled) options; stop on the right one.
+  const order = await page
+    .locator(`li.question[data-qid="${first.id}"] input`)
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const right = first.options.find((o) => o.correct)?.id ?? '';
+  for (let i = 0; i < order.indexOf(right); i++) await page.keyboard.press('ArrowDown');
+  if (order.indexOf(right) === 0) await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check answer' }).first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  const feedback = page.locator(`li.question[data-qid="${first.id}"] .q-feedback`);
+  await expect(feedback).toContainText(`Right — ${first.points} of`);
+  // Focus moved to "Next question"; Enter takes the keyboard into the next question.
+  await expect(feedback.getByRole('button', { name: 'Next question' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const second = quiz.questions[1] as Question;
+  await expect(
+    page.locator(`li.question[data-qid="${second.id}"]`).locator('input, select, textarea').first(),
+  ).toBeFocused();
+  // Finish from the keyboard: the unanswered questions count as missed.
+  await page.getByRole('button', { name: 'See results' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Results' })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText(
+    `${first.points} of ${maxPoints} points`,
+  );
+});
+
+test('an order question is solved with the keyboard: focus stays on the moved item', async ({ page }) => {
+  const orderQuiz = ['migration-to-stateless', QUIZ_ID]
+    .map((id) => QuizSchema.parse(parse(readFileSync(`quizzes/${id}.yaml`, 'utf8'))))
+    .find((qz) => qz.questions.some((q) => q.type === 'order')) as Quiz;
+  const q = orderQuiz.questions.find((q) => q.type === 'order');
+  if (q?.type !== 'order') throw new Error('no order question');
+  await page.goto(`/quizzes/${orderQuiz.id}/`);
+  const g = group(page, q);
+  for (const [target, it] of q.items.entries()) {
+    for (;;) {
+      const ids = await g
+        .locator('.q-order > li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
+      if (ids.indexOf(it.id) <= target) break;
+      const up = g.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' });
+      await up.focus();
+      await page.keyboard.press('Enter');
+      await expect(up).toBeFocused();
+    }
+  }
+  await page
+    .locator(`li.question[data-qid="${q.id}"]`)
+    .getByRole('button', { name: 'Check answer' })
+    .press('Enter');
+  await expect(page.locator(`li.question[data-qid="${q.id}"] .q-feedback`)).toContainText(
+    `Right — ${q.points} of`,
+  );
+});
+
+test('a source link opens the note at its heading', async ({ page }) => {
+  await page.goto(`/quizzes/${QUIZ_ID}/`);
+  const q = quiz.questions[0] as Question;
+  await answerByMouse(page, q, false);
+  const link = page.locator(`li.question[data-qid="${q.id}"] .q-feedback`).getByRole('link');
+  const [, id] = q.source.split('#');
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/notes/[a-z0-9-]+/#${id}$`));
+  const heading = page.locator(`[id="${id}"]`);
+  await expect(heading).toBeInViewport();
+  expect(await heading.evaluate((el) => /^H[1-6]$/.test(el.tagName))).toBe(true);
+});
+
+test('answers are not in the page text before checking, with JavaScript', async ({ page }) => {
+  await page.goto(`/quizzes/${QUIZ_ID}/`);
+  const text = await page.evaluate(() => document.body.innerText);
+  const q = quiz.questions.find((q) => q.type === 'single');
+  if (q?.type !== 'single') throw new Error('no single question');
+  for (const o of q.options) expect(text).not.toContain(o.explanation.split('\n')[0]?.slice(0, 40));
+  expect(text).not.toMatch(/Answer and explanation/);
+});
+
+test('corrupted quiz history is kept aside; the quiz still works and saves', async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, '{"version":1,"data":{"attempts":"oops"');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, ATTEMPTS_KEY);
+  await page.goto(`/quizzes/${QUIZ_ID}/`);
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt.')));
+  expect(kept).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), kept[0] as string)).toContain('oops');
+  const q = quiz.questions[0] as Question;
+  await answerByMouse(page, q, false);
+  await page.getByRole('button', { name: 'See results' }).last().click();
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText(`${q.points} of ${maxPoints}`);
+  const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), ATTEMPTS_KEY);
+  expect(saved.data.attempts).toHaveLength(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('questions are readable and every answer waits behind a disclosure', async ({ page }) => {
+    await page.goto(`/quizzes/${QUIZ_ID}/`);
+    await expect(page.locator('li.question')).toHaveCount(quiz.questions.length);
+    await expect(page.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+    const answers = page.locator('details.q-answer');
+    await expect(answers).toHaveCount(quiz.questions.length);
+    await answers.first().locator('summary').click();
+    await expect(answers.first()).toContainText('Source:');
+  });
+});
