@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './src/lib/chromium.ts';
 
-const port = 4322;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4322);
 
 // End-to-end tests run against the built site (`npm run build` first), served by
 // `astro preview`, in the system Chromium: the machines cannot download Playwright's browsers.
@@ -10,6 +11,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // axe on the 21-diagram note takes ~15 s on a busy 2-core machine; the default 30 s is too tight.
+  timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -3,7 +3,9 @@
  * - html-validate on every page (0 errors);
  * - linkinator checks every link, asset and `#fragment` on every page; a link to another host
  *   fails too (there is no network, and nothing should leave the site);
- * - no page references a script, stylesheet, image or font on another host.
+ * - no page references a script, stylesheet, image or font on another host;
+ * - every quiz answer key's source link lands on an element with that id (the keys are JSON,
+ *   which the link checker does not read).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -70,7 +72,24 @@ for (const link of broken) {
   problems.push(`broken link: ${link.url} (status ${link.status ?? '?'}) on ${link.parent ?? '?'}`);
 }
 
-const summary = `${pages.length} pages, ${result.links.length} links checked, ${broken.length} broken, ${htmlErrors} html-validate errors`;
+// 4. quiz answer keys: each source link must land on a heading of its note page
+let keyLinks = 0;
+for (const file of (await readdir(join(DIST, 'quizzes'), { recursive: true }).catch(() => [])).filter((f) =>
+  String(f).endsWith('key.json'),
+)) {
+  const key = JSON.parse(await readFile(join(DIST, 'quizzes', String(file)), 'utf8')) as {
+    questions: Record<string, { source: { href: string } }>;
+  };
+  for (const [id, { source }] of Object.entries(key.questions)) {
+    keyLinks += 1;
+    const [path = '', fragment = ''] = source.href.split('#');
+    const html = await readFile(join(DIST, path, 'index.html'), 'utf8').catch(() => '');
+    if (!html.includes(` id="${fragment}"`))
+      problems.push(`quizzes/${String(file)}: question "${id}": source ${source.href} has no such heading`);
+  }
+}
+
+const summary = `${pages.length} pages, ${result.links.length} links checked, ${keyLinks} quiz source links, ${broken.length} broken, ${htmlErrors} html-validate errors`;
 if (problems.length) {
   console.error(problems.join('\n'));
   console.error(`\nsite check FAILED: ${summary}`);

@@ -15,6 +15,13 @@ import { visit } from 'unist-util-visit';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
+/**
+ * The id of a heading: github-slugger over its text, without emoji variation selectors
+ * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
+ */
+export const headingId = (slugger: GithubSlugger, text: string): string =>
+  slugger.slug(text.replace(/\uFE0F/g, ''));
+
 export interface NoteAnchor {
   id: string;
   text: string;
@@ -28,7 +35,7 @@ export function noteAnchors(body: string): NoteAnchor[] {
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
     const text = toString(node);
-    anchors.push({ id: slugger.slug(text), text, depth: node.depth });
+    anchors.push({ id: headingId(slugger, text), text, depth: node.depth });
   });
   return anchors;
 }

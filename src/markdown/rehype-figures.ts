@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { headingId } from '../domain/note-anchors.ts';
 
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
   type: 'element',
@@ -45,12 +46,12 @@ export function rehypeFigures() {
   return (tree: Root) => {
     let heading = 'Table';
     let tableCount = 0;
-    // Same ids Astro would give (github-slugger), assigned here so the anchors can use them.
+    // Ids assigned here (the same function the content gate uses to check quiz sources).
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node, index, parent) => {
       if (/^h[1-6]$/.test(node.tagName)) {
         heading = toString(node);
-        node.properties.id ??= slugger.slug(heading);
+        node.properties.id ??= headingId(slugger, heading);
         const id = node.properties.id;
         if (typeof id === 'string' && /^h[23]$/.test(node.tagName)) {
           node.children.push(

@@ -5,6 +5,7 @@
  * is kept aside; without JavaScript the answers wait behind <details>.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { type Question, type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
@@ -272,3 +273,23 @@ test.describe('without JavaScript', () => {
     await expect(answers.first()).toContainText('Source:');
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`a checked quiz with results has no axe violations (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(`/quizzes/${QUIZ_ID}/`);
+    // One right, one wrong, the free question revealed: every feedback style on screen.
+    await answerByMouse(page, quiz.questions[0] as Question, false);
+    await answerByMouse(page, quiz.questions[1] as Question, true);
+    const freeQ = quiz.questions.find((q) => q.type === 'free');
+    if (freeQ) await answerByMouse(page, freeQ, false);
+    await page.getByRole('button', { name: 'See results' }).last().click();
+    await expect(page.getByRole('region', { name: 'Results' })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+      [],
+    );
+    await context.close();
+  });
+}

@@ -48,3 +48,7 @@ describe('checkSourceRef', () => {
     expect(anchorText('note#nope', index)).toBeUndefined();
   });
 });
+
+it('drops emoji variation selectors from ids (no invisible characters in URLs)', () => {
+  expect(noteAnchors('### ⚠️ Common Pitfall\n').map((a) => a.id)).toEqual(['-common-pitfall']);
+});
