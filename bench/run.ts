@@ -22,6 +22,8 @@ const [coldRuns, warmRuns] = (process.env.BENCH_RUNS ?? (quick ? '1,1' : '2,3'))
 const scales = (process.env.BENCH_SCALES ?? (quick ? '100' : '100,500')).split(',').map(Number);
 const KiB = 1024;
 const BUDGET = { totalGzip: 55 * KiB, jsGzip: 8 * KiB, requests: 8 };
+/** Interactive pages (a quiz): the script budget of DESIGN.md. */
+const APP_JS_BUDGET = 25 * KiB;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -223,6 +225,24 @@ try {
   };
   results.page = { ...weight, budgets };
 
+  // The largest quiz page: its script is what a reader downloads before the first answer.
+  const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
+  const biggestQuiz = quizzes
+    .map((f) => ({ id: f.replace(/\.yaml$/, ''), size: readFileSync(join('quizzes', f)).length }))
+    .sort((a, b) => b.size - a.size)[0];
+  if (biggestQuiz) {
+    const quizWeight = await pageWeight(join(out, 'site'), `/quizzes/${biggestQuiz.id}/`);
+    const quizJs = (quizWeight.byType.js?.gzip ?? 0) + quizWeight.inlineJs.gzip;
+    results.quizPage = {
+      path: quizWeight.path,
+      requests: quizWeight.requests,
+      totalGzip: quizWeight.total.gzip,
+      jsGzip: quizJs,
+      budget: { jsGzip: APP_JS_BUDGET, pass: quizJs <= APP_JS_BUDGET },
+      urls: quizWeight.urls,
+    };
+  }
+
   const scaling: unknown[] = [];
   const sources = readdirSync('content/notes')
     .filter((f) => f.endsWith('.mdx'))
@@ -284,7 +304,24 @@ ${Object.entries(p.budgets)
       `  ${k.padEnd(18)} ${v.pass ? 'PASS' : 'FAIL'}  ${typeof v.value === 'number' && k !== 'requests' ? kib(v.value) : v.value}${v.budget ? ` (budget ${k === 'requests' ? v.budget : kib(v.budget)})` : ''}`,
   )
   .join('\n')}
+${
+  results.quizPage
+    ? (() => {
+        const q = results.quizPage as {
+          path: string;
+          requests: number;
+          totalGzip: number;
+          jsGzip: number;
+          budget: { pass: boolean };
+        };
+        return `quiz page ${q.path}\n  requests ${q.requests}  total ${kib(q.totalGzip)} gzip  JS ${kib(q.jsGzip)} gzip  ${q.budget.pass ? 'PASS' : 'FAIL'} (budget ${kib(APP_JS_BUDGET)})`;
+      })()
+    : ''
+}
 scaling
 ${(results.scaling as { notes: number; seconds: number; msPerNote: number; peakRssMiB: number; diagrams: number; diagramsRendered: number }[]).map((s) => `  ${String(s.notes).padStart(4)} notes  ${s.seconds} s  (${s.msPerNote} ms/note)  peak RSS ${s.peakRssMiB} MiB  ${s.diagrams} diagrams, ${s.diagramsRendered} rendered`).join('\n')}
 written to bench/results/latest.json`);
-if (process.env.BENCH_STRICT === '1' && Object.values(p.budgets).some((v) => !v.pass)) process.exit(1);
+const quizBudgetFails =
+  (results.quizPage as { budget?: { pass: boolean } } | undefined)?.budget?.pass === false;
+if (process.env.BENCH_STRICT === '1' && (Object.values(p.budgets).some((v) => !v.pass) || quizBudgetFails))
+  process.exit(1);
