@@ -150,42 +150,116 @@ test.describe('quiz on a phone, by touch', () => {
   });
 });
 
-test('keyboard only: answer, check, move on, see results', async ({ page }) => {
+/** Presses Tab (or Shift+Tab) until the target has focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, back = false) {
+  for (let i = 0; i < 80; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${target} with the keyboard`);
+}
+
+async function answerByKeyboard(page: Page, q: Question) {
+  const item = page.locator(`li.question[data-qid="${q.id}"]`);
+  const check = item.getByRole('button', {
+    name: q.type === 'free' ? 'Reveal model answer' : 'Check answer',
+  });
+  switch (q.type) {
+    case 'single': {
+      const values = await item
+        .locator('input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      await expect(item.locator('input').first()).toBeFocused();
+      const target = values.indexOf(q.options.find((o) => o.correct)?.id ?? '');
+      // Arrow keys move the choice through the (shuffled) options.
+      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+      if (target === 0) await page.keyboard.press('Space');
+      break;
+    }
+    case 'multiple':
+      for (const o of q.options.filter((o) => o.correct)) {
+        await tabTo(page, item.locator(`input[value="${o.id}"]`));
+        await page.keyboard.press('Space');
+      }
+      break;
+    case 'order':
+      for (const [target, it] of q.items.entries()) {
+        for (;;) {
+          const ids = await item
+            .locator('.q-order > li')
+            .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
+          if (ids.indexOf(it.id) <= target) break;
+          const up = item.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' });
+          await tabTo(page, up, true);
+          await page.keyboard.press('Enter');
+        }
+      }
+      break;
+    case 'match': {
+      // In page order: Tab only goes forward.
+      const order = await item
+        .locator('.q-match > li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-pair')));
+      const pairs = order.map((id) => q.pairs.find((p) => p.id === id) as (typeof q.pairs)[number]);
+      for (const pair of pairs) {
+        const select = item.locator(`li[data-pair="${pair.id}"] select`);
+        await tabTo(page, select);
+        const options = await select.locator('option').evaluateAll((els) => els.map((e) => e.textContent));
+        for (let i = 0; i < options.indexOf(pair.right); i++) await page.keyboard.press('ArrowDown');
+        await expect(select).toHaveValue(pair.right);
+      }
+      break;
+    }
+    case 'free':
+      await page.keyboard.type(
+        'Stateless API servers, state in Redis, functions for the event-driven parts.',
+      );
+      await tabTo(page, check);
+      await page.keyboard.press('Enter');
+      await expect(item.getByRole('heading', { name: 'Model answer' })).toBeFocused();
+      for (const r of q.rubric) {
+        await tabTo(page, item.locator(`.q-rubric input[value="${r.id}"]`));
+        await page.keyboard.press('Space');
+      }
+      await tabTo(page, item.getByRole('button', { name: 'Score my answer' }));
+      await page.keyboard.press('Enter');
+      return;
+  }
+  await tabTo(page, check);
+  await page.keyboard.press('Enter');
+}
+
+test('keyboard only: a whole quiz, every answer right, from the first Tab to the results', async ({
+  page,
+}) => {
+  test.slow(); // dozens of key presses per question on a 2-core machine
   await page.goto(`/quizzes/${QUIZ_ID}/`);
-  const first = quiz.questions[0] as Question;
-  expect(first.type).toBe('single');
-  if (first.type !== 'single') return;
-  // Tab from the top of the page to the first question's radio group.
-  await page.keyboard.press('Tab'); // skip link
-  const firstRadio = page.locator(`li.question[data-qid="${first.id}"] input`).first();
-  for (let i = 0; i < 40 && !(await firstRadio.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('Tab');
-  await expect(firstRadio).toBeFocused();
-  // Arrow keys move through the (shuffled) options; stop on the right one.
-  const order = await page
-    .locator(`li.question[data-qid="${first.id}"] input`)
-    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-  const right = first.options.find((o) => o.correct)?.id ?? '';
-  for (let i = 0; i < order.indexOf(right); i++) await page.keyboard.press('ArrowDown');
-  if (order.indexOf(right) === 0) await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Check answer' }).first()).toBeFocused();
-  await page.keyboard.press('Enter');
-  const feedback = page.locator(`li.question[data-qid="${first.id}"] .q-feedback`);
-  await expect(feedback).toContainText(`Right — ${first.points} of`);
-  // Focus moved to "Next question"; Enter takes the keyboard into the next question.
-  await expect(feedback.getByRole('button', { name: 'Next question' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  const second = quiz.questions[1] as Question;
-  await expect(
-    page.locator(`li.question[data-qid="${second.id}"]`).locator('input, select, textarea').first(),
-  ).toBeFocused();
-  // Finish from the keyboard: the unanswered questions count as missed.
-  await page.getByRole('button', { name: 'See results' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Results' })).toBeFocused();
-  await expect(page.getByRole('region', { name: 'Results' })).toContainText(
-    `${first.points} of ${maxPoints} points`,
+  await tabTo(page, page.locator('li.question').first().locator('input, textarea').first());
+  for (const [i, q] of quiz.questions.entries()) {
+    await answerByKeyboard(page, q);
+    const feedback = page.locator(`li.question[data-qid="${q.id}"] .q-feedback`);
+    await expect(feedback).toContainText(`Right — ${q.points} of`);
+    // Focus moved to the next step; Enter takes the keyboard there.
+    const next = feedback.getByRole('button', {
+      name: i < quiz.questions.length - 1 ? 'Next question' : 'See results',
+    });
+    await expect(next).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results).toBeFocused();
+  await expect(results).toContainText(`${maxPoints} of ${maxPoints} points (100 %)`);
+  await expect(results).toContainText('Every answer right.');
+});
+
+test('keyboard only: match questions are answered with the arrow keys', async ({ page }) => {
+  const matchQuiz = QuizSchema.parse(parse(readFileSync('quizzes/serverless-fit.yaml', 'utf8')));
+  const q = matchQuiz.questions.find((x) => x.type === 'match') as Question;
+  await page.goto(`/quizzes/${matchQuiz.id}/`);
+  await tabTo(page, page.locator(`li.question[data-qid="${q.id}"] select`).first());
+  await answerByKeyboard(page, q);
+  await expect(page.locator(`li.question[data-qid="${q.id}"] .q-feedback`)).toContainText(
+    `Right — ${q.points} of`,
   );
 });
 
