@@ -45,6 +45,12 @@ export const SOURCE_REF = /^([a-z0-9]+(?:-[a-z0-9]+)*)#([^\s#]+)$/;
 
 export type AnchorIndex = ReadonlyMap<string, { title: string; anchors: readonly NoteAnchor[] }>;
 
+/** Slug → title and headings, for every note (what `source` references resolve against). */
+export const anchorIndex = (
+  notes: readonly { data: { slug: string; title: string }; body?: string | undefined }[],
+): AnchorIndex =>
+  new Map(notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body ?? '') }]));
+
 /**
  * Explains why a source reference does not resolve, or returns undefined when it does.
  * The message names what exists nearby, so an author can fix a typo without opening the note.

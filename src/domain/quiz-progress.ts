@@ -63,3 +63,12 @@ export function missedQuestions(
   });
   return currentIds.filter((id) => missed.has(id));
 }
+
+/** "Best 80 % · last 60 % (retry) · 3 attempts", or undefined before a first attempt. */
+export function describeSummary(s: QuizSummary): string | undefined {
+  if (!s.last) return undefined;
+  return (
+    `Best ${s.best ? `${s.best.percent} %` : '—'} · last ${s.last.percent} %${s.last.retry ? ' (retry)' : ''}` +
+    ` · ${s.attempts === 1 ? '1 attempt' : `${s.attempts} attempts`}`
+  );
+}

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
-import { type AnchorIndex, noteAnchors } from '../domain/note-anchors.ts';
+import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFiles } from '../domain/quiz-gate.ts';
 import { notesDir, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
@@ -50,9 +50,7 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
  */
 export async function gateContent(root = process.cwd(), dirs = { quizzes: quizzesDir(root) }) {
   const notes = await gateNotes(root);
-  const index: AnchorIndex = new Map(
-    notes.notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body) }]),
-  );
+  const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkQuizFiles(quizFiles, index);
   return {

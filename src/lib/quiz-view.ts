@@ -3,7 +3,7 @@
  * `source` as a link to the note heading with its title, and the answer key the browser fetches
  * only when the reader checks an answer (so answers are not in the page's text).
  */
-import { type AnchorIndex, anchorText, noteAnchors } from '../domain/note-anchors.ts';
+import { type AnchorIndex, anchorText } from '../domain/note-anchors.ts';
 import { hashSeed, seededRandom, shuffleUnsolved } from '../domain/shuffle.ts';
 import type { Question, Quiz } from '../schemas/quiz.ts';
 import { inlineMarkdown, markdown } from './markdown.ts';
@@ -14,14 +14,6 @@ export interface SourceLink {
   heading: string;
   /** "Architecture Paradigms" */
   note: string;
-}
-
-export function anchorIndex(
-  notes: readonly { data: { slug: string; title: string }; body?: string | undefined }[],
-) {
-  return new Map(
-    notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body ?? '') }]),
-  ) as AnchorIndex;
 }
 
 export function sourceLink(ref: string, index: AnchorIndex): SourceLink {

@@ -1,5 +1,5 @@
 /** Best and last score of each quiz card, from this browser's saved attempts. */
-import { QUIZ_ATTEMPTS, summarize } from '../domain/quiz-progress.ts';
+import { QUIZ_ATTEMPTS, describeSummary, summarize } from '../domain/quiz-progress.ts';
 import { type KeyValueStore, browserStore, readRecord } from '../domain/storage.ts';
 
 export function showQuizScores(): void {
@@ -9,11 +9,9 @@ export function showQuizScores(): void {
   const store = browserStore();
   const { value } = readRecord(store && readOnly(store), QUIZ_ATTEMPTS, new Date());
   for (const card of cards) {
-    const s = summarize(value, card.dataset.quizScore ?? '');
-    if (!s.last) continue;
-    card.textContent =
-      `Best ${s.best ? `${s.best.percent} %` : '—'} · last ${s.last.percent} %${s.last.retry ? ' (retry)' : ''}` +
-      ` · ${s.attempts === 1 ? '1 attempt' : `${s.attempts} attempts`}`;
+    const text = describeSummary(summarize(value, card.dataset.quizScore ?? ''));
+    if (!text) continue;
+    card.textContent = text;
     card.classList.add('has-score');
   }
 }

@@ -3,7 +3,13 @@
  * page), shows every option's explanation with a link to the note section, keeps attempts in
  * storage and offers "retry the ones I missed". Scoring and storage rules live in src/domain.
  */
-import { QUIZ_ATTEMPTS, addAttempt, missedQuestions, summarize } from '../domain/quiz-progress.ts';
+import {
+  QUIZ_ATTEMPTS,
+  addAttempt,
+  describeSummary,
+  missedQuestions,
+  summarize,
+} from '../domain/quiz-progress.ts';
 import { type QuestionScore, type Response, scoreQuestion, scoreQuiz } from '../domain/scoring.ts';
 import { hashSeed, seededRandom, shuffle, shuffleUnsolved } from '../domain/shuffle.ts';
 import { type ReadResult, browserStore, readRecord, writeRecord } from '../domain/storage.ts';
@@ -74,12 +80,9 @@ export function initQuiz(): void {
 
   const showHistory = () => {
     if (!history) return;
-    const s = summarize(stored.value, quizId);
-    history.hidden = !s.last;
-    if (s.last)
-      history.textContent =
-        `Best ${s.best ? `${s.best.percent} %` : '—'} · last ${s.last.percent} %` +
-        `${s.last.retry ? ' (retry)' : ''} · ${s.attempts === 1 ? '1 attempt' : `${s.attempts} attempts`}`;
+    const text = describeSummary(summarize(stored.value, quizId));
+    history.hidden = !text;
+    history.textContent = text ?? '';
   };
 
   const updateProgress = () => {
@@ -228,7 +231,7 @@ export function initQuiz(): void {
     return [...active.slice(start + 1), ...active.slice(0, start)].find((id) => !scores[id]);
   }
 
-  function record(el: HTMLLIElement, entry: QuestionKey, response: Response) {
+  function settle(el: HTMLLIElement, entry: QuestionKey, response: Response) {
     const id = entry.question.id;
     const score = scoreQuestion(entry.question, response);
     scores[id] = score;
@@ -285,7 +288,7 @@ export function initQuiz(): void {
     if (response.type === 'multiple') markOptions(el, entry, new Set(response.choices));
     if (response.type === 'order') markOrder(el, entry);
     if (response.type === 'match') markMatch(el, entry);
-    record(el, entry, response);
+    settle(el, entry, response);
   }
 
   function revealFree(el: HTMLLIElement, entry: QuestionKey) {
@@ -317,7 +320,7 @@ export function initQuiz(): void {
     const response = responseOf(el, 'free') as Response;
     for (const input of $$<HTMLInputElement>(el, '.q-rubric input, .q-free-reveal button'))
       input.disabled = true;
-    record(el, entry, response);
+    settle(el, entry, response);
   }
 
   async function finish() {

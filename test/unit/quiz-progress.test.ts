@@ -3,6 +3,7 @@ import {
   MAX_ATTEMPTS_PER_QUIZ,
   QUIZ_ATTEMPTS,
   addAttempt,
+  describeSummary,
   missedQuestions,
   summarize,
 } from '../../src/domain/quiz-progress.ts';
@@ -36,6 +37,9 @@ describe('quiz attempts', () => {
       last: { percent: 100, at: '2026-11-24T10:00:00.000Z', retry: true },
     });
     expect(summarize(record, 'never')).toEqual({ attempts: 0 });
+    expect(describeSummary(summarize(record, 'quiz'))).toBe('Best 66 % · last 100 % (retry) · 3 attempts');
+    expect(describeSummary(summarize(record, 'other'))).toBe('Best 100 % · last 100 % · 1 attempt');
+    expect(describeSummary(summarize(record, 'never'))).toBeUndefined();
   });
 
   it('missed questions: those short of full marks in the last full attempt, minus later right retries', () => {
@@ -80,4 +84,9 @@ describe('quiz attempts', () => {
     );
     expect(readRecord(store, QUIZ_ATTEMPTS, new Date()).status).toBe('corrupt');
   });
+});
+
+it('a quiz taken only as retries has no best score yet', () => {
+  const record = addAttempt(QUIZ_ATTEMPTS.empty(), attempt({ retry: true }));
+  expect(describeSummary(summarize(record, 'quiz'))).toBe('Best — · last 66 % (retry) · 1 attempt');
 });

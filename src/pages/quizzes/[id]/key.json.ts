@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { anchorIndex, quizKey } from '../../../lib/quiz-view.ts';
+import { anchorIndex } from '../../../domain/note-anchors.ts';
+import { quizKey } from '../../../lib/quiz-view.ts';
 
 /**
  * The answer key of a quiz, fetched by the quiz page when the reader checks an answer (and
