@@ -20,6 +20,7 @@ function build(notesDir: string) {
       ...process.env,
       TRADEOFFS_NOTES_DIR: notesDir,
       TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
+      TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
