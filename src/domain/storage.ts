@@ -10,6 +10,7 @@
  *   back to an old tab never destroys newer progress.
  */
 import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 
 /** The part of the Web Storage API we use; localStorage satisfies it. */
 export interface KeyValueStore {
@@ -21,7 +22,8 @@ export interface KeyValueStore {
 export interface RecordSpec<T> {
   key: string;
   version: number;
-  schema: ZodType<T>;
+  /** Classic zod or zod/mini (smaller in the browser); both validate the same way. */
+  schema: ZodType<T> | ZodMiniType<T>;
   /** A fresh record for a first visit (or after a corrupt one was kept aside). */
   empty: () => T;
   /** `migrations[n]` turns the data of version n into the data of version n + 1. */
