@@ -34,8 +34,8 @@ const DEFINITION_HEADING = /^definitions?$/i;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** "**Term:** text" or "**Term**: text" → { term, text }; undefined for anything else. */
-export function termOf(paragraph: Paragraph): { term: string; text: string } | undefined {
+/** "**Term:** text" or "**Term**: text" → { term, text } (text may be empty: a label). */
+function labelOf(paragraph: Paragraph): { term: string; text: string } | undefined {
   const [first, ...rest] = paragraph.children;
   if (first?.type !== 'strong') return undefined;
   const label = flat(toString(first));
@@ -49,8 +49,14 @@ export function termOf(paragraph: Paragraph): { term: string; text: string } | u
     term = label;
     text = after.slice(1).trim();
   } else return undefined;
-  if (!term || !text || NOT_TERMS.has(term.toLowerCase())) return undefined;
   return { term, text };
+}
+
+/** A bold term with its explanation; undefined for anything else (including bare labels). */
+export function termOf(paragraph: Paragraph): { term: string; text: string } | undefined {
+  const label = labelOf(paragraph);
+  if (!label?.term || !label.text || NOT_TERMS.has(label.term.toLowerCase())) return undefined;
+  return label;
 }
 
 export function noteDefinitions(note: string, body: string): Definition[] {
@@ -69,7 +75,7 @@ export function noteDefinitions(note: string, body: string): Definition[] {
       const term = termOf(paragraph);
       if (term) found.push({ note, kind: 'term', ...term, headings: path });
     });
-    if (node.type === 'paragraph' && here && parent && DEFINITION_HEADING.test(here.text) && !termOf(node)) {
+    if (node.type === 'paragraph' && here && parent && DEFINITION_HEADING.test(here.text) && !labelOf(node)) {
       // Several paragraphs under one "Definition" heading form one answer.
       const last = found[found.length - 1];
       if (previous?.type === 'paragraph' && last?.kind === 'section' && last.headings.at(-1) === here)

@@ -39,13 +39,13 @@ export function initDeckList(): void {
             [c.new, 'new'],
             [c.learning, 'learning'],
             [c.due, 'due'],
+            [c.total, c.total === 1 ? 'card' : 'cards'],
           ].map(([n, label]) => {
             const span = document.createElement('span');
             span.className = `count count-${label}`;
             span.textContent = `${n} ${label}`;
             return span;
           }),
-          ` · ${plural(c.total, 'card')}`,
         );
       }
     }
