@@ -8,6 +8,8 @@ export const PAGE_TYPES = {
   tag: '/tags/stateless/',
   quizzes: '/quizzes/',
   flashcards: '/flashcards/',
+  'flashcard deck': '/flashcards/sessions-and-state/',
+  'flashcards, all decks': '/flashcards/all/',
   search: '/search/',
   'not found': '/404.html',
 } as const;
