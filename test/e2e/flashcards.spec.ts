@@ -3,6 +3,7 @@
  * import into a fresh browser, corrupted storage, touch, and the page without JavaScript.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 
 const DECK = '/flashcards/sessions-and-state/';
@@ -187,3 +188,39 @@ test('Anki export: a tab-separated file with the headers Anki reads', async ({ p
   expect(text.split('\n')[5]?.split('\t').slice(0, 1)).toEqual(['sessions-and-state/sticky-sessions']);
   expect(text).toContain('\tTradeoffs::sessions-and-state\t');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`answer side: no axe violations, no CSP violations with stored progress (${scheme})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective}: ${e.sample}`),
+      );
+    });
+    await page.goto(DECK);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+    // Reload: now a stored record is read and validated (zod) on load.
+    await page.reload();
+    await page.keyboard.press('Space');
+    await expect(page.locator('[data-review-ratings]')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('[data-review]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+      [],
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    await page.goto('/flashcards/');
+    await expect(page.locator('[data-stats]')).toBeVisible();
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    await context.close();
+  });
+}

@@ -9,7 +9,6 @@ export const PAGE_TYPES = {
   quizzes: '/quizzes/',
   flashcards: '/flashcards/',
   'flashcard deck': '/flashcards/sessions-and-state/',
-  'flashcards, all decks': '/flashcards/all/',
   search: '/search/',
   'not found': '/404.html',
 } as const;
