@@ -224,3 +224,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('one control at a time: the answer button gives way to the rating buttons', async ({ page }) => {
+  await page.goto(DECK);
+  const flip = page.getByRole('button', { name: /Show answer/ });
+  const ratings = page.getByRole('group', { name: 'How well did you remember?' });
+  await expect(flip).toBeVisible();
+  await expect(ratings).toBeHidden();
+  await flip.click();
+  await expect(flip).toBeHidden();
+  await expect(ratings).toBeVisible();
+});
