@@ -12,15 +12,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
+// Quizzes and decks point into the valid fixture note; with any other notes folder their
+// sources cannot resolve, and the gate would stop the build before the case under test.
+const VALID_NOTES = 'test/fixtures/valid/notes';
+
 function build(notesDir: string) {
+  const withFixtures = notesDir === VALID_NOTES;
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: {
       ...process.env,
       TRADEOFFS_NOTES_DIR: notesDir,
-      TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
-      TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
+      TRADEOFFS_QUIZZES_DIR: withFixtures ? 'test/fixtures/valid/quizzes' : 'test/fixtures/none',
+      TRADEOFFS_CARDS_DIR: withFixtures ? 'test/fixtures/valid/cards' : 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
