@@ -212,7 +212,7 @@ export function deriveDecks(notes: readonly NoteInput[]): DerivedDecks {
   }
   linkRelated([...kept.values()]);
   const decks = ordered.flatMap((note): Deck[] => {
-    const cards = (byNote.get(note.slug) ?? []).map((d) => d.card);
+    const cards = (byNote.get(note.slug) as Draft[]).map((d) => d.card);
     return cards.length
       ? [
           {

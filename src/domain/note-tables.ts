@@ -12,6 +12,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Root, RootContent, Table } from 'mdast';
+import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -61,6 +62,9 @@ export interface Claim {
   headings: HeadingRef[];
 }
 
+/** A cell by position; a short row reads as empty cells (GFM allows rows shorter than the header). */
+const cell = (list: readonly string[], i: number): string => list[i] ?? '';
+
 /** Headers that name the row labels of a matrix or lookup table. */
 const ASPECT_HEADER = /^(aspect|feature|dimension|criterion|factor|property)s?$/i;
 
@@ -72,8 +76,8 @@ export const cleanText = (text: string): string =>
     .trim();
 
 function classify(header: readonly string[]): TableShape {
-  const first = header[0] ?? '';
-  const firstWords = header.map((h) => h.split(' ')[0]?.toLowerCase());
+  const first = cell(header, 0);
+  const firstWords = header.map((h) => cell(h.split(' '), 0).toLowerCase());
   if (!ASPECT_HEADER.test(first) && header.length >= 2 && firstWords.every((w) => w === firstWords[0]))
     return 'category';
   if (ASPECT_HEADER.test(first)) return header.length === 2 ? 'lookup' : 'matrix';
@@ -83,13 +87,14 @@ function classify(header: readonly string[]): TableShape {
 /** `Use Serverless For`, `Use Traditional For` → `Serverless`, `Traditional` (shared words removed). */
 export function distinctParts(labels: readonly string[]): string[] {
   const words = labels.map((l) => l.split(' '));
+  const ref = words[0] as string[];
   const shortest = Math.min(...words.map((w) => w.length));
   let head = 0;
-  while (head < shortest - 1 && words.every((w) => w[head] === words[0]?.[head])) head++;
+  while (head < shortest - 1 && words.every((w) => w[head] === ref[head])) head++;
   let tail = 0;
   while (
     tail < shortest - head - 1 &&
-    words.every((w) => w[w.length - 1 - tail] === words[0]?.[words[0].length - 1 - tail])
+    words.every((w) => w[w.length - 1 - tail] === ref[ref.length - 1 - tail])
   )
     tail++;
   return words.map((w) => w.slice(head, w.length - tail).join(' '));
@@ -109,7 +114,7 @@ export function headingTracker() {
       if (node.type !== 'heading') return false;
       const text = toString(node);
       const ref = { id: slugger.slug(text), text: cleanText(text), depth: node.depth };
-      while (stack.length && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+      while (stack.length && (stack.at(-1) as HeadingRef).depth >= node.depth) stack.pop();
       stack.push(ref);
       return true;
     },
@@ -130,7 +135,7 @@ export function noteTables(note: string, body: string): NoteTable[] {
     tables.push({
       note,
       index: tables.length,
-      line: node.position?.start.line ?? 0,
+      line: (node.position as Position).start.line,
       shape: classify(head),
       header: head,
       rows: body,
@@ -153,8 +158,8 @@ export function tableClaims(table: NoteTable): Claim[] {
           claims.push({
             ...base,
             row: r,
-            aspect: header[c] ?? '',
-            option: options[c] ?? '',
+            aspect: cell(header, c),
+            option: cell(options, c),
             value,
             options,
             axis: header.join(' / '),
@@ -162,30 +167,30 @@ export function tableClaims(table: NoteTable): Claim[] {
       });
       return;
     }
-    const label = row[0] ?? '';
+    const label = cell(row, 0);
     if (!label) return;
     for (let c = 1; c < header.length; c++) {
-      const value = row[c] ?? '';
+      const value = cell(row, c);
       if (!value) continue;
       if (shape === 'entity') {
         claims.push({
           ...base,
           row: r,
-          aspect: header[c] ?? '',
+          aspect: cell(header, c),
           option: label,
           value,
-          options: rows.map((other) => other[0] ?? ''),
-          axis: header[0] ?? '',
+          options: rows.map((other) => cell(other, 0)),
+          axis: cell(header, 0),
         });
       } else {
         claims.push({
           ...base,
           row: r,
           aspect: label,
-          option: header[c] ?? '',
+          option: cell(header, c),
           value,
           options: header.slice(1),
-          axis: header[0] ?? '',
+          axis: cell(header, 0),
         });
       }
     }

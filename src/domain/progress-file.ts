@@ -64,15 +64,12 @@ export type ImportResult =
   | { ok: true; summary: { quizAttempts: number; cards: number; reviews: number } }
   | { ok: false; error: string };
 
-/** A store over a Map: lets readRecord validate and migrate a record without touching the real one. */
-function memoryStore(): KeyValueStore {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
+/** A store holding one record: lets readRecord validate and migrate it without touching the real one. */
+const scratchStore = (raw: string): KeyValueStore => ({
+  getItem: () => raw,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+});
 
 export function importProgress(text: string, store: KeyValueStore | undefined, now: Date): ImportResult {
   if (!store) return { ok: false, error: 'Browser storage is not available, so nothing can be imported.' };
@@ -108,9 +105,7 @@ export function importProgress(text: string, store: KeyValueStore | undefined, n
       values.set(spec.key, spec.empty());
       continue;
     }
-    const scratch = memoryStore();
-    scratch.setItem(spec.key, JSON.stringify(envelope));
-    const read = readRecord(scratch, spec, now);
+    const read = readRecord(scratchStore(JSON.stringify(envelope)), spec, now);
     if (read.status !== 'ok' && read.status !== 'migrated')
       return {
         ok: false,

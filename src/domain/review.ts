@@ -89,7 +89,8 @@ export type NextCard =
  */
 export function nextCard(ids: readonly string[], progress: FlashcardProgress, now: Date, tz = 0): NextCard {
   const t = now.getTime();
-  const dueOf = (id: string) => Date.parse(progress.cards[id]?.due ?? '');
+  // Only called for ids that have a state.
+  const dueOf = (id: string) => Date.parse((progress.cards[id] as FsrsCardState).due);
   const byDue = (a: string, b: string) => dueOf(a) - dueOf(b);
   const seen = ids.filter((id) => progress.cards[id]);
   const learning = seen.filter((id) => isLearning(progress.cards[id] as FsrsCardState)).sort(byDue);

@@ -299,3 +299,48 @@ describe('deck gate: file + card id + field', () => {
       );
   });
 });
+
+describe('edge cases of derivation', () => {
+  it('handles notes without headings or tags, repeated rows, short rows, and no cards', () => {
+    const body =
+      '**Term**: text here\n\n| Aspect | A | B |\n|---|---|---|\n| x | 1 | 2 |\n| x | 1 | 2 |\n| y | 3 |\n\n| Use A For | Use B For |\n|---|---|\n| p | |\n';
+    const { decks, merged } = deriveDecks([
+      { slug: 'bare', title: 'Bare', order: 1, body },
+      { slug: 'empty', title: 'Empty', order: 2, body: 'Just prose.' },
+    ]);
+    expect(decks.map((d) => d.id)).toEqual(['bare']);
+    const cards = decks[0]?.cards ?? [];
+    expect(cards[0]).toMatchObject({ id: 'bare/definition--term', sources: ['bare#'], tags: [] });
+    expect(cards.map((c) => c.id)).toContain('bare/table--y--a');
+    expect(cards.map((c) => c.id)).toContain('bare/table--p');
+    expect(merged).toHaveLength(4); // the repeated row: two forward and two reverse cards
+    expect(duplicateCardIds([...decks, ...decks])).toHaveLength(cards.length);
+  });
+
+  it('leaves the context empty for a hand card whose source does not resolve (the gate reports it)', () => {
+    const deck = handDeck(
+      {
+        id: 'd',
+        title: 'D',
+        summary: 'S',
+        cards: [{ id: 'c', front: 'F', back: 'B', source: 'nope#x', tags: [] }],
+      },
+      content.index,
+    );
+    expect(deck.cards[0]?.context).toBe('');
+  });
+
+  it('collects valid decks and errors from several files', async () => {
+    const { checkDeckFiles } = await import('../../src/domain/deck-gate.ts');
+    const good = `id: good\ntitle: T\nsummary: S\ncards:\n  - id: a\n    front: F\n    back: B\n    source: stateless-vs-stateful-architecture#2-sticky-sessions\n`;
+    const result = checkDeckFiles(
+      [
+        { path: 'content/cards/good.yaml', bytes: new TextEncoder().encode(good) },
+        { path: 'content/cards/bad.yaml', bytes: new Uint8Array() },
+      ],
+      content.index,
+    );
+    expect(result.decks.map((d) => d.data.id)).toEqual(['good']);
+    expect(result.errors.map(formatContentError)).toEqual(['content/cards/bad.yaml: the file is empty']);
+  });
+});

@@ -83,6 +83,11 @@ describe('scheduler adapter (ts-fsrs 5.4, fixed dates)', () => {
     expect(lapsed.interval).toBe(10 * MIN);
   });
 
+  it('accepts a stored state without a last review', () => {
+    const { last_review: _, ...state } = rate(undefined, 4, T0).state;
+    expect(preview(state, T0)[3].state.last_review).toBe(T0.toISOString());
+  });
+
   it('formats intervals', () => {
     expect([30_000, 5 * MIN, 3 * 3_600_000, 4 * DAY, 75 * DAY, 800 * DAY].map(formatInterval)).toEqual([
       '<1 min',
@@ -164,6 +169,7 @@ describe('review queue, limits, undo', () => {
 
   it('computes stats: reviews per day, retention, cards by state', () => {
     let p = emptyProgress();
+    p = applyRating(p, 'd/old', 3, new Date(T0.getTime() - 90 * DAY)).progress; // outside both windows
     p = applyRating(p, 'd/a', 3, T0).progress;
     p = applyRating(p, 'd/a', 3, new Date(T0.getTime() + 10 * MIN)).progress;
     const due = new Date(p.cards['d/a']?.due as string);
