@@ -101,7 +101,7 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
     if (claim.shape === 'category') {
       drafts.push({
         card: card(table.note, 'category', `${where}--${slugify(claim.value)}`, {
-          context: `${context} · ${claim.axis}`,
+          context,
           front: `“${claim.value}” — ${claim.options.join(' or ')}?`,
           back: claim.aspect,
           source,
@@ -116,7 +116,7 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
       claim.shape === 'lookup' ? `${claim.aspect} — ${claim.option}?` : `${claim.option} — ${claim.aspect}?`;
     drafts.push({
       card: card(table.note, 'table', base, {
-        context: `${context} · ${claim.axis}`,
+        context,
         front: forward,
         back: claim.value,
         source,
@@ -134,7 +134,7 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
     if (!unique(peers, claim)) continue;
     drafts.push({
       card: card(table.note, 'table-reverse', `${base}--r`, {
-        context: `${context} · ${claim.axis}`,
+        context,
         front:
           claim.shape === 'entity'
             ? `${claim.aspect}: “${claim.value}” — which ${claim.axis.toLowerCase()}?`
