@@ -11,4 +11,6 @@ if (errors.length) {
   for (const error of errors) console.error(`  ${formatContentError(error)}`);
   process.exit(1);
 }
-console.log(`content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s) valid`);
+console.log(
+  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s) valid`,
+);

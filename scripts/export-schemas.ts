@@ -5,9 +5,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { DeckFileSchema } from '../src/schemas/deck.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
 
-const targets = [{ file: 'quizzes/quiz.schema.json', schema: QuizSchema, title: 'Tradeoffs quiz' }];
+const targets = [
+  { file: 'quizzes/quiz.schema.json', schema: QuizSchema, title: 'Tradeoffs quiz' },
+  { file: 'content/cards/deck.schema.json', schema: DeckFileSchema, title: 'Tradeoffs flashcard deck' },
+];
 
 const check = process.argv.includes('--check');
 let stale = 0;

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { notesDir, quizzesDir } from './lib/paths.ts';
+import { cardsDir, notesDir, quizzesDir } from './lib/paths.ts';
+import { DeckFileSchema } from './schemas/deck.ts';
 import { NoteSchema } from './schemas/note.ts';
 import { QuizSchema } from './schemas/quiz.ts';
 
@@ -16,4 +17,9 @@ const quizzes = defineCollection({
   schema: QuizSchema,
 });
 
-export const collections = { notes, quizzes };
+const decks = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: cardsDir() }),
+  schema: DeckFileSchema,
+});
+
+export const collections = { notes, quizzes, decks };

@@ -9,8 +9,13 @@
  * - a record from a newer version of the site is left untouched and not overwritten, so going
  *   back to an old tab never destroys newer progress.
  */
-import { safeParse } from 'zod/mini';
+import { config, safeParse } from 'zod/mini';
 import type { core } from 'zod/mini';
+
+// zod compiles object parsers with `new Function` unless told not to, and merely probing for
+// that makes the strict CSP (no 'unsafe-eval') report a violation on every page that reads a
+// record. Interpreted parsing is plenty for a few records.
+config({ jitless: true });
 
 /** The part of the Web Storage API we use; localStorage satisfies it. */
 export interface KeyValueStore {

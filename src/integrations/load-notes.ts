@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFiles } from '../domain/quiz-gate.ts';
-import { notesDir, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { checkDeckFiles } from '../domain/deck-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
 async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
@@ -45,19 +46,26 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
 }
 
 /**
- * The whole content gate: notes first, then everything that points into them (quizzes; their
- * `source` references are checked against the headings the note pages will have).
+ * The whole content gate: notes first, then everything that points into them (quizzes and card
+ * decks; their `source` references are checked against the headings the note pages will have).
  */
-export async function gateContent(root = process.cwd(), dirs = { quizzes: quizzesDir(root) }) {
+export async function gateContent(
+  root = process.cwd(),
+  dirs = { quizzes: quizzesDir(root), cards: cardsDir(root) },
+) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkQuizFiles(quizFiles, index);
+  // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
+  const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
+  const decks = checkDeckFiles(deckFiles, index);
   return {
     notes: notes.notes,
     quizzes: quizzes.quizzes,
+    decks: decks.decks,
     index,
-    counts: { notes: notes.files.length, quizzes: quizFiles.length },
-    errors: [...notes.errors, ...quizzes.errors],
+    counts: { notes: notes.files.length, quizzes: quizFiles.length, decks: deckFiles.length },
+    errors: [...notes.errors, ...quizzes.errors, ...decks.errors],
   };
 }

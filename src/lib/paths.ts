@@ -13,3 +13,7 @@ export const diagramCacheDir = (root = process.cwd()): string =>
 /** Scenario quizzes (`quizzes/*.yaml`); tests point it at fixtures with TRADEOFFS_QUIZZES_DIR. */
 export const quizzesDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_QUIZZES_DIR ?? 'quizzes');
+
+/** Hand-written flashcard decks (`content/cards/*.yaml`); tests point it elsewhere with TRADEOFFS_CARDS_DIR. */
+export const cardsDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_CARDS_DIR ?? 'content/cards');

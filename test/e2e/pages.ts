@@ -9,6 +9,7 @@ export const PAGE_TYPES = {
   quizzes: '/quizzes/',
   quiz: '/quizzes/serverless-or-servers/',
   flashcards: '/flashcards/',
+  'flashcard deck': '/flashcards/sessions-and-state/',
   search: '/search/',
   'not found': '/404.html',
 } as const;

@@ -367,3 +367,23 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('reading saved attempts back causes no CSP violation (zod runs without eval)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective}: ${e.sample}`),
+    );
+  });
+  await page.goto(`/quizzes/${QUIZ_ID}/`);
+  await answerByMouse(page, quiz.questions[0] as Question, false);
+  await page.getByRole('button', { name: 'See results' }).last().click();
+  await page.reload();
+  await expect(page.getByText(/^Best \d+ %/)).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByText(/^Best \d+ %/).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
+});

@@ -12,15 +12,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-// Quizzes point into the notes, so each fixture build names its own quiz folder (none by default).
-function build(notesDir: string, quizzesDir = 'test/fixtures/no-quizzes') {
+// Quizzes and decks point into the notes, so each fixture build names its own folders (none by
+// default: with other notes their sources cannot resolve, and the gate would stop the build).
+const VALID = { quizzes: 'test/fixtures/valid/quizzes', cards: 'test/fixtures/valid/cards' };
+
+function build(notesDir: string, content: { quizzes?: string; cards?: string } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: {
       ...process.env,
       TRADEOFFS_NOTES_DIR: notesDir,
-      TRADEOFFS_QUIZZES_DIR: quizzesDir,
+      TRADEOFFS_QUIZZES_DIR: content.quizzes ?? 'test/fixtures/none',
+      TRADEOFFS_CARDS_DIR: content.cards ?? 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
@@ -48,7 +52,9 @@ describe('astro build', () => {
   });
 
   it('fails on malformed quizzes before rendering, naming file, question and field', () => {
-    const { status, output } = build('test/fixtures/valid/notes', 'test/fixtures/malformed/quizzes');
+    const { status, output } = build('test/fixtures/valid/notes', {
+      quizzes: 'test/fixtures/malformed/quizzes',
+    });
     expect(status).not.toBe(0);
     expect(output).toMatch(/Content errors \(\d+\)/);
     expect(output).toMatch(
@@ -58,7 +64,7 @@ describe('astro build', () => {
   });
 
   it('builds a valid note into one page with its diagram inline, and the rebuild uses the cache', () => {
-    const first = build('test/fixtures/valid/notes', 'test/fixtures/valid/quizzes');
+    const first = build('test/fixtures/valid/notes', VALID);
     expect(first.status, first.output).toBe(0);
     const html = readFileSync(join(first.outDir, 'notes/valid-note/index.html'), 'utf8');
     expect(html).toMatch(/<svg[^>]*class="mmd /);
@@ -76,7 +82,7 @@ describe('astro build', () => {
       heading: 'Section one',
       note: 'Valid note',
     });
-    const second = build('test/fixtures/valid/notes', 'test/fixtures/valid/quizzes');
+    const second = build('test/fixtures/valid/notes', VALID);
     expect(second.status).toBe(0);
     expect(second.output).toMatch(/1 diagram\(s\) ready in \d+ ms \(all from cache, no browser\)/);
   });

@@ -1,0 +1,50 @@
+/**
+ * Build-time: every deck (derived from the notes + content/cards/*.yaml), computed once per build
+ * and shared by the flashcard pages and the Anki files. The content gate has already checked
+ * the deck files; a derivation rule that gave two cards one id would mix their review history,
+ * so it stops the build here.
+ */
+import { getCollection } from 'astro:content';
+import { allDecks, duplicateCardIds } from '../domain/cards.ts';
+import { type AnchorIndex, anchorText, noteAnchors } from '../domain/note-anchors.ts';
+import type { Card, Deck } from '../schemas/deck.ts';
+
+export interface FlashcardData {
+  decks: Deck[];
+  index: AnchorIndex;
+}
+
+let loaded: Promise<FlashcardData> | undefined;
+
+async function load(): Promise<FlashcardData> {
+  const notes = await getCollection('notes');
+  const hand = await getCollection('decks');
+  const index: AnchorIndex = new Map(
+    notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body ?? '') }]),
+  );
+  const decks = allDecks(
+    notes.map((n) => ({
+      slug: n.data.slug,
+      title: n.data.title,
+      order: n.data.order,
+      body: n.body ?? '',
+      tags: n.data.tags,
+    })),
+    hand.map((d) => d.data),
+    index,
+  );
+  const twice = duplicateCardIds(decks);
+  if (twice.length) throw new Error(`flashcards: card ids derived twice: ${twice.join(', ')}`);
+  return { decks, index };
+}
+
+export const loadFlashcards = (): Promise<FlashcardData> => (loaded ??= load());
+
+/** Link and label for a `note#heading` source. */
+export function sourceLink(ref: string, index: AnchorIndex): { href: string; label: string } {
+  const [slug, id] = ref.split('#');
+  const text = anchorText(ref, index);
+  return { href: `/notes/${slug}/#${id}`, label: text ? `${text.note} › ${text.heading}` : ref };
+}
+
+export const cardIds = (cards: readonly Card[]) => cards.map((c) => c.id).join(' ');
