@@ -54,8 +54,13 @@ function issueMessage(issue: core.$ZodIssue, raw: unknown): { path: Path; field:
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join('", "');
-    const field = [...path, issue.keys[0] ?? ''].join('.');
-    return { path, field, message: `unknown key "${keys}" (not a field of this schema; check the spelling)` };
+    // Point at the (first) unknown key itself, not at the object holding it.
+    const keyPath = [...path, issue.keys[0] ?? ''];
+    return {
+      path: keyPath,
+      field: keyPath.join('.'),
+      message: `unknown key "${keys}" (not a field of this schema; check the spelling)`,
+    };
   }
   const value = valueAt(raw, path);
   const field = path.join('.') || '(top level)';
@@ -141,4 +146,18 @@ export function sourceErrors(
         ]
       : [];
   });
+}
+
+/** Ids that appear more than once in a list, with the index of every repeat. */
+export function duplicateIds(
+  items: readonly { id: string }[],
+): { id: string; index: number; first: number }[] {
+  const seen = new Map<string, number>();
+  const repeats: { id: string; index: number; first: number }[] = [];
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, index);
+    else repeats.push({ id: item.id, index, first });
+  });
+  return repeats;
 }

@@ -368,7 +368,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('reading saved attempts back causes no CSP violation (zod runs without eval)', async ({ page }) => {
+test('reading saved attempts back (quiz page, home page) causes no CSP violation', async ({ page }) => {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;

@@ -264,7 +264,7 @@ describe('deck gate: file + card id + field', () => {
     expect(
       check(`id: my-deck\ntitle: T\nsummary: S\ncards:\n  - id: one\n    front: F\n    source: x#y\n`),
     ).toEqual([
-      'content/cards/my-deck.yaml:5: card "one": field "cards.0.back": Invalid input: expected string, received undefined; the field is missing',
+      'content/cards/my-deck.yaml:5: card "one": field "cards.0.back": the field is missing (expected string)',
     ]);
   });
 

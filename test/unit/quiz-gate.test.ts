@@ -54,7 +54,7 @@ const cases: [string, RegExp][] = [
   ],
   [
     'unknown-key',
-    /unknown-key\.yaml:8: question "ok": field "questions\.0\.hint": unknown key "hint" \(not a field of this schema; check the spelling\)$/,
+    /unknown-key\.yaml:13: question "ok": field "questions\.0\.hint": unknown key "hint" \(not a field of this schema; check the spelling\)$/,
   ],
   ['yaml-syntax', /yaml-syntax\.yaml:1[0-2]: not valid YAML: Missing closing "quote$/],
   ['empty', /empty\.yaml: the file is empty$/],

@@ -167,11 +167,11 @@ describe('YAML content files (through deck files)', () => {
   it('names unknown keys and missing fields by card', () => {
     const yaml =
       'id: x\ntitle: T\nsummary: S\ncolour: red\ncards:\n  - front: F\n    back: B\n    source: a#b\n    hint: h\n';
-    // The line of an unknown key is the line of the object that has it.
+    // An unknown key is reported at its own line; a missing field at its object.
     expect(check(yaml)).toEqual([
-      'content/cards/x.yaml:6: card #1: field "cards.0.id": Invalid input: expected string, received undefined; the field is missing',
-      'content/cards/x.yaml:6: card #1: field "cards.0.hint": unknown key "hint" (not a field of this schema; check the spelling)',
-      'content/cards/x.yaml:1: field "colour": unknown key "colour" (not a field of this schema; check the spelling)',
+      'content/cards/x.yaml:6: card #1: field "cards.0.id": the field is missing (expected string)',
+      'content/cards/x.yaml:9: card #1: field "cards.0.hint": unknown key "hint" (not a field of this schema; check the spelling)',
+      'content/cards/x.yaml:4: field "colour": unknown key "colour" (not a field of this schema; check the spelling)',
     ]);
   });
 
