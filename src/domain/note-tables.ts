@@ -11,6 +11,7 @@
  * Pure: Markdown in, claims out. Heading ids are the ones the built page gives (same slugger).
  */
 import GithubSlugger from 'github-slugger';
+import { headingId } from './note-anchors.ts';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
@@ -113,7 +114,7 @@ export function headingTracker() {
     see(node: Root | RootContent): boolean {
       if (node.type !== 'heading') return false;
       const text = toString(node);
-      const ref = { id: slugger.slug(text), text: cleanText(text), depth: node.depth };
+      const ref = { id: headingId(slugger, text), text: cleanText(text), depth: node.depth };
       while (stack.length && (stack.at(-1) as HeadingRef).depth >= node.depth) stack.pop();
       stack.push(ref);
       return true;
