@@ -74,11 +74,12 @@ test('a diagram opens full size', async ({ page }) => {
 
 test('the home page lists every note with reading time and diagram count', async ({ page }) => {
   await page.goto('/');
-  const cards = page.getByRole('article');
+  const cards = page.getByRole('region', { name: 'Notes' }).getByRole('article');
   await expect(cards).toHaveCount(5);
   await expect(cards.first()).toContainText('21 diagrams');
   await expect(cards.first()).toContainText(/\d+ min read/);
-  await expect(page.getByText('5 notes · 29 diagrams')).toBeVisible();
+  await expect(page.getByText(/^5 notes · 29 diagrams · 6 quizzes$/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Quizzes' }).getByRole('article')).toHaveCount(6);
 });
 
 test('an unknown address shows the 404 page', async ({ page }) => {
