@@ -145,7 +145,7 @@ export function parseCard(text: string): { title?: string; groups: CardGroup[] }
       .trim();
     if (!line || /^[┌├└┬┴┼┐┤┘─═+\-\s]+$/.test(line)) continue;
     const group = groups.at(-1);
-    const heading = /^([^•:]{2,40}):$/.exec(line);
+    const heading = /^([^•:]{1,40}):$/.exec(line);
     const bullet = /^[•*-]\s+(.+)$/.exec(line);
     if (heading) groups.push({ title: (heading[1] as string).trim(), items: [] });
     else if (bullet && group) group.items.push((bullet[1] as string).trim());

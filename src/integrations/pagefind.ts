@@ -19,8 +19,11 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
 }
 
-/** Pagefind writes three ready-made UIs too; we use its JS API only, so they are not shipped. */
-const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+/**
+ * Pagefind writes three ready-made UIs too; we use its JS API only, so they are not shipped.
+ * Nor is its web worker: src/scripts/search/engine.ts searches on the main thread (noWorker).
+ */
+const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\.(js|css)$/;
 
 export async function writeSearchIndex(dist: string): Promise<{ pages: number; files: number }> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
