@@ -85,19 +85,38 @@ export interface SearchHit {
 
 const pathOf = (url: string) => url.split('#')[0] ?? url;
 
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w.length > 3 ? w.replace(/s$/, '') : w));
+
 /**
- * Pagefind results → rows: for each page its best-matching sections (most matched words
- * first, at most `perPage`), so the reader lands on the heading that answers the query.
+ * How well a section answers the query: a heading that names every query word beats one that
+ * names some, which beats mere mentions in the text (Pagefind's match count breaks ties).
  */
-export function toHits(results: readonly PagefindResultData[], perPage = 2): SearchHit[] {
+export function sectionScore(sub: PagefindSubResult, query: string): number {
+  const wanted = new Set(words(query));
+  const title = new Set(words(sub.title));
+  const named = [...wanted].filter((w) => title.has(w)).length;
+  const all = wanted.size > 0 && named === wanted.size;
+  return (all ? 1000 : named * 100) + (sub.locations?.length ?? 0);
+}
+
+/**
+ * Pagefind results → rows: for each page its best sections for the query (see sectionScore,
+ * at most `perPage`), so the reader lands on the heading that answers it.
+ */
+export function toHits(results: readonly PagefindResultData[], query = '', perPage = 2): SearchHit[] {
   const hits: SearchHit[] = [];
   results.forEach((result, r) => {
     const page = result.meta.title?.trim() || result.url;
     const typeValue = result.filters?.type?.[0];
     const type = typeValue && isSearchType(typeValue) ? typeValue : undefined;
     const subs = [...(result.sub_results ?? [])]
-      .map((sub, order) => ({ sub, order, weight: sub.locations?.length ?? 0 }))
-      .sort((a, b) => b.weight - a.weight || a.order - b.order)
+      .map((sub, order) => ({ sub, order, score: sectionScore(sub, query) }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
       .slice(0, perPage);
     if (!subs.length) {
       hits.push({ id: `hit-${r}-0`, page, url: result.url, excerpt: result.excerpt, ...(type && { type }) });

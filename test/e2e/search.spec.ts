@@ -11,7 +11,10 @@ test('results while typing, with the matching heading and an excerpt', async ({ 
   await box(page).fill('sticky sessions');
   const options = results(page).getByRole('option');
   await expect(options.first()).toBeVisible();
-  await expect(options.filter({ hasText: 'Sticky Sessions' }).first()).toBeVisible();
+  // The section about it is offered, titled "note › heading".
+  await expect(
+    options.filter({ has: page.locator('.hit-title', { hasText: /› 2\. Sticky Sessions$/ }) }),
+  ).toBeVisible();
   await expect(results(page).locator('mark').first()).toHaveText(/sticky|session/i);
   await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
 });

@@ -61,6 +61,35 @@ describe('Pagefind results to rows', () => {
     ]);
   });
 
+  it('a heading naming every query word beats one naming some, which beats mentions', () => {
+    const sub = (title: string, n: number) => ({
+      title,
+      url: `/notes/a/#${n}`,
+      excerpt: '',
+      locations: Array(n).fill(0),
+    });
+    const ranked = toHits(
+      [
+        page({
+          sub_results: [
+            sub('Server-side sessions', 5),
+            sub('2. Sticky Sessions', 2),
+            sub('Sticky bits', 1),
+            sub('Other', 9),
+          ],
+        }),
+      ],
+      'sticky sessions',
+      4,
+    );
+    expect(ranked.map((h) => h.heading)).toEqual([
+      '2. Sticky Sessions',
+      'Server-side sessions',
+      'Sticky bits',
+      'Other',
+    ]);
+  });
+
   it('keeps the best sections of each page, most matches first, at their heading', () => {
     const hits = toHits([
       page({
@@ -89,6 +118,7 @@ describe('Pagefind results to rows', () => {
           ],
         }),
       ],
+      '',
       1,
     );
     expect(hits).toEqual([{ id: 'hit-0-0', page: '/notes/a/', url: '/notes/a/', excerpt: 'top' }]);

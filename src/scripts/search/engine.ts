@@ -64,5 +64,5 @@ export async function runSearch(
     : await pagefind.search(term, options);
   if (!response) return null;
   const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
-  return { hits: toHits(data, perPage), total: response.results.length };
+  return { hits: toHits(data, term, perPage), total: response.results.length };
 }
