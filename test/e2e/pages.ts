@@ -9,6 +9,9 @@ export const PAGE_TYPES = {
   quizzes: '/quizzes/',
   flashcards: '/flashcards/',
   search: '/search/',
+  'search with a query': '/search/?q=sticky+sessions',
+  'cheat sheets': '/cheatsheets/',
+  'cheat sheet': '/cheatsheets/architecture-paradigms/',
   'not found': '/404.html',
 } as const;
 

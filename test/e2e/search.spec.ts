@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DIAGRAM_NOTE } from './pages.ts';
 
@@ -85,3 +86,17 @@ test('Enter with no result chosen opens the search page', async ({ page }) => {
   await expect(page).toHaveURL(/\/search\/\?q=cold\+start$/);
   await expect(page.locator('[data-search-page-results]').getByRole('link').first()).toBeVisible();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the open results popup has no axe violations (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('/tags/');
+    await box(page).fill('load balancer');
+    await expect(results(page).getByRole('option').first()).toBeVisible();
+    await box(page).press('ArrowDown');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    await context.close();
+  });
+}
