@@ -96,7 +96,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(results(page).getByRole('option').first()).toBeVisible();
     await box(page).press('ArrowDown');
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+      [],
+    );
     await context.close();
   });
 }

@@ -84,9 +84,11 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
       }
       event.preventDefault();
       setActive(moveActive(active, event.key === 'ArrowDown' ? 1 : -1, hits.length));
-    } else if (event.key === 'Enter' && !popup.hidden && hits[active]) {
+    } else if (event.key === 'Enter' && !popup.hidden && active >= 0) {
+      const hit = hits[active];
+      if (!hit) return;
       event.preventDefault();
-      go(hits[active]);
+      go(hit);
     } else if (event.key === 'Escape') {
       if (!popup.hidden) {
         event.preventDefault();
