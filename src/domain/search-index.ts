@@ -5,7 +5,7 @@
  * find its note. Before indexing, each diagram's text labels are added next to it as plain
  * text (only in the copy Pagefind reads: the served page is unchanged and no heavier), and the
  * diagram's "text version" (its mermaid source) is left out, so results show "Load Balancer",
- * not `LB[Load Balancer] -->`. Heading "#" links and "not included" notices are left out too.
+ * not `LB[Load Balancer] -->`. Heading "#" links, "Open full size" links and "not included" notices are left out too.
  */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

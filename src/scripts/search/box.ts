@@ -4,7 +4,7 @@
  * to close. Enter with no row chosen submits the form to /search/?q=… (works without JS too).
  */
 import { moveActive, type SearchHit, toSearchParams } from '../../domain/search.ts';
-import { runSearch } from './engine.ts';
+import { loadPagefind, runSearch } from './engine.ts';
 import { hitContent } from './render.ts';
 
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
@@ -15,6 +15,9 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   if (!popup || !list || !status || !more) return;
   let hits: SearchHit[] = [];
   let active = -1;
+  // The query the reader closed the popup on: a late answer for it must not reopen it.
+  let dismissed = '';
+  let shown = '';
 
   const open = (isOpen: boolean) => {
     popup.hidden = !isOpen;
@@ -55,7 +58,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     const pages = result.total === 1 ? '1 page' : `${result.total} pages`;
     status.textContent = hits.length ? `${pages} match “${q}”` : `No results for “${q}”`;
     more.href = `/search/?${toSearchParams({ q, types: [], tags: [] })}`;
-    open(true);
+    shown = q;
+    if (q !== dismissed) open(true);
   };
 
   const search = async () => {
@@ -72,14 +76,20 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     }
   };
 
-  input.addEventListener('input', search);
+  input.addEventListener('input', () => {
+    dismissed = '';
+    void search();
+  });
   input.addEventListener('focus', () => {
     if (input.value.trim() && hits.length) open(true);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (popup.hidden) {
-        if (input.value.trim()) void search();
+        dismissed = '';
+        const q = input.value.trim();
+        if (q && q === shown) open(true);
+        else if (q) void search();
         return;
       }
       event.preventDefault();
@@ -92,6 +102,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     } else if (event.key === 'Escape') {
       if (!popup.hidden) {
         event.preventDefault();
+        dismissed = input.value.trim();
         open(false);
       } else if (input.value) {
         input.value = '';
@@ -101,6 +112,8 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) open(false);
   });
-  // The box may have been typed into before this module arrived.
+  // The box may have been typed into before this module arrived. Otherwise start loading the
+  // engine now, while the reader types, so the first results only wait for the index.
   if (input.value.trim()) void search();
+  else void loadPagefind().catch(() => undefined);
 }

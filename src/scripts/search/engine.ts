@@ -55,7 +55,7 @@ export function loadPagefind(): Promise<Pagefind> {
 export async function runSearch(
   term: string,
   filters: Record<string, { any: string[] }> = {},
-  { limit = 8, perPage = 2, debounceMs = 40 } = {},
+  { limit = 6, perPage = 2, debounceMs = 40 } = {},
 ): Promise<{ hits: SearchHit[]; total: number } | null> {
   const pagefind = await loadPagefind();
   const options = Object.keys(filters).length ? { filters } : {};
