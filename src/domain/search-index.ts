@@ -56,6 +56,10 @@ export function prepareForIndex(html: string): string {
       // "image not included" notices are about the import, not the topic.
       .replace(/<a class="heading-anchor"/g, '<a data-pagefind-ignore="all" class="heading-anchor"')
       .replace(/<(aside|span) class="missing-asset"/g, '<$1 data-pagefind-ignore="all" class="missing-asset"')
+      // "Open full size" after every diagram caption.
+      .replace(/<span class="diagram-actions"/g, '<span data-pagefind-ignore="all" class="diagram-actions"')
+      // Adjacent table cells would run together ("AspectBenefitScaling") in excerpts.
+      .replace(/<\/(td|th)></g, '</$1> <')
   );
 }
 

@@ -17,6 +17,12 @@ describe('diagram labels for the search index', () => {
     expect(prepared).toContain('<details data-pagefind-ignore="all" class="diagram-source">');
   });
 
+  it('keeps table cells apart in the text', () => {
+    expect(prepareForIndex('<tr><th>Aspect</th><td>Easy</td></tr>')).toBe(
+      '<tr><th>Aspect</th> <td>Easy</td> </tr>',
+    );
+  });
+
   it('an SVG without text (an icon) gets nothing added', () => {
     const icon = '<svg viewBox="0 0 1 1"><path d="M0 0"></path></svg>';
     expect(prepareForIndex(icon)).toBe(icon);
@@ -29,6 +35,9 @@ describe('diagram labels for the search index', () => {
     expect(prepared).toContain('<a data-pagefind-ignore="all" class="heading-anchor"');
     expect(prepared).toContain('<aside data-pagefind-ignore="all" class="missing-asset"');
     expect(prepared).toContain('<span data-pagefind-ignore="all" class="missing-asset"');
+    expect(
+      prepareForIndex('<span class="diagram-actions"><a href="/d.svg">Open full size</a></span>'),
+    ).toContain('<span data-pagefind-ignore="all" class="diagram-actions"');
   });
 
   it('decodes named and numeric entities, keeps unknown ones', () => {
