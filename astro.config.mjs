@@ -6,6 +6,8 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
@@ -43,14 +45,19 @@ export default defineConfig({
   },
   integrations: [
     // Ordering: the gate first (bad content stops everything), then diagrams (all rendered
-    // before pages), then MDX (which compiles notes using the remark plugin above).
+    // before pages), then MDX (which compiles notes using the remark plugin above). After the
+    // pages are written (astro:build:done, run in this order): Pagefind indexes them, then the
+    // service worker precaches everything, the search index included — so it must stay last.
     contentGate(),
     diagrams.integration,
     mdx(),
+    pagefindIndex(),
+    serviceWorker(),
   ],
   security: {
     csp: {
-      scriptDirective: { hashes: [THEME_INIT_HASH] },
+      // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine; nothing else.
+      scriptDirective: { hashes: [THEME_INIT_HASH], resources: ["'self'", "'wasm-unsafe-eval'"] },
       directives: [
         "default-src 'self'",
         "img-src 'self' data:",

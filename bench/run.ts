@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: build time (cold, warm), weight of the diagram-heaviest note page, and build
- * scaling over generated corpora. Writes bench/results/latest.json and prints a table.
+ * `npm run bench`: build time (cold, warm), weight of the diagram-heaviest note page, the
+ * service worker's precache size, search latency and bytes, and build scaling over generated
+ * corpora. Writes bench/results/latest.json and prints a table.
  * Env: BENCH_QUICK=1 (1 cold, 1 warm, 100 notes), BENCH_RUNS=cold,warm (default 2,3),
  * BENCH_SCALES=100,500, BENCH_STRICT=1 (exit 1 when a budget fails).
  * Medians, because these machines are noisy; all samples are in the JSON.
@@ -119,7 +120,9 @@ async function pageWeight(outDir: string, path: string) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
+    // A first visit's page load: the service worker's one-time background download of the
+    // whole site is reported apart (precache), so it is blocked here.
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     const responses: { url: string; type: string; raw: number; gzip: number }[] = [];
     page.on('response', async (response) => {
       const body = await response.body().catch(() => Buffer.alloc(0));
@@ -180,6 +183,147 @@ async function pageWeight(outDir: string, path: string) {
   }
 }
 
+const SEARCH_BUDGET = { latencyMs: 150, firstResultsGzip: 60 * KiB };
+const QUERIES = ['sticky sessions', 'cold start', 'load balancer', 'matchmaking', 'idempotency'];
+
+/** Bytes a static host sends for a file: gzip for text (as scripts/serve-dist.ts does), else as is. */
+function transferSize(file: string): number {
+  const body = readFileSync(file);
+  return /\.(html|css|js|json|svg|webmanifest|txt)$/.test(file)
+    ? gzipSync(body, { level: 9 }).length
+    : body.length;
+}
+
+/** The service worker's precache: how many files, raw bytes, bytes over the wire. */
+function precacheSize(outDir: string) {
+  const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] as string);
+  let raw = 0;
+  let transfer = 0;
+  const byFolder: Record<string, number> = {};
+  for (const url of urls) {
+    const file = join(outDir, url);
+    const size = readFileSync(file).length;
+    raw += size;
+    transfer += transferSize(file);
+    const folder = url.includes('/') ? `${url.split('/')[0]}/` : '(root)';
+    byFolder[folder] = (byFolder[folder] ?? 0) + size;
+  }
+  return { files: urls.length, raw, transfer, byFolder };
+}
+
+/**
+ * Search as a reader meets it: a fresh visit (nothing cached, no service worker), focus the
+ * header box, type the query like a person (60 ms per key), and time from the last keystroke
+ * to the first results on screen. Bytes: everything fetched from focus to those results.
+ */
+async function searchBench(outDir: string) {
+  const port = 4600 + Math.floor(Math.random() * 300);
+  const server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port), '--dir', outDir], {
+    stdio: 'ignore',
+  });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (
+        await fetch(`http://localhost:${port}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const runs: {
+      query: string;
+      latencyMs: number;
+      bytes: number;
+      engineBytes: number;
+      queryBytes: number;
+      requests: string[];
+    }[] = [];
+    for (const query of QUERIES) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`http://localhost:${port}/notes/${heaviestNoteSlug('content/notes')}/`);
+      const fetched: { url: string; bytes: number }[] = [];
+      page.on('response', async (response) => {
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        const encoded = response.headers()['content-encoding'] === 'gzip';
+        fetched.push({
+          url: response.url(),
+          bytes: encoded ? gzipSync(body, { level: 9 }).length : body.length,
+        });
+      });
+      const box = page.getByRole('combobox', { name: /Search/ });
+      await box.focus();
+      await page.evaluate(() => {
+        const input = document.querySelector('input[role="combobox"]') as HTMLInputElement;
+        const list = document.querySelector('[role="listbox"]') as HTMLElement;
+        const w = window as unknown as { lastKey: number; shown: number };
+        input.addEventListener('keydown', () => (w.lastKey = performance.now()));
+        new MutationObserver(() => {
+          if (list.children.length && !w.shown) w.shown = performance.now();
+        }).observe(list, { childList: true });
+      });
+      await page.keyboard.type(query.slice(0, -1), { delay: 60 });
+      await page.evaluate(() => ((window as unknown as { shown: number }).shown = 0));
+      await page.keyboard.type(query.slice(-1));
+      await page.getByRole('option').first().waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => (window as unknown as { shown: number }).shown > 0);
+      const latencyMs = await page.evaluate(() => {
+        const w = window as unknown as { lastKey: number; shown: number };
+        return w.shown - w.lastKey;
+      });
+      await page.waitForTimeout(200); // let the last responses' bodies be read
+      // The engine (Pagefind's JS and WebAssembly, ~72 KiB, the wasm already compressed) is the
+      // same for every query and starts loading on focus; the query's own data is the index
+      // chunk and one fragment per result shown. Reported apart, the budget is on the latter.
+      const searchFiles = fetched.filter((f) => f.url.includes('/pagefind/') || f.url.includes('/_astro/'));
+      const sum = (files: { bytes: number }[]) => files.reduce((total, f) => total + f.bytes, 0);
+      const engine = searchFiles.filter((f) =>
+        /pagefind\.js|\.pagefind$|pagefind-entry|\.pf_meta/.test(f.url),
+      );
+      const data = searchFiles.filter((f) => /\.pf_(index|fragment|filter)$/.test(f.url));
+      runs.push({
+        query,
+        latencyMs: round(latencyMs, 0),
+        bytes: sum(searchFiles),
+        engineBytes: sum(engine),
+        queryBytes: sum(data),
+        requests: searchFiles.map((f) => f.url.replace(/^http:\/\/localhost:\d+/, '')),
+      });
+      await context.close();
+    }
+    const latency = median(runs.map((r) => r.latencyMs));
+    const bytes = median(runs.map((r) => r.queryBytes));
+    return {
+      queries: runs,
+      latencyMs: { median: latency, max: Math.max(...runs.map((r) => r.latencyMs)) },
+      firstResultsBytes: {
+        query: bytes,
+        engine: median(runs.map((r) => r.engineBytes)),
+        total: median(runs.map((r) => r.bytes)),
+      },
+      budgets: {
+        latency: {
+          value: latency,
+          budget: SEARCH_BUDGET.latencyMs,
+          pass: latency <= SEARCH_BUDGET.latencyMs,
+        },
+        queryBytesGzip: {
+          value: bytes,
+          budget: SEARCH_BUDGET.firstResultsGzip,
+          pass: bytes <= SEARCH_BUDGET.firstResultsGzip,
+        },
+      },
+    };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
 const out = mkdtempSync(join(tmpdir(), 'tradeoffs-bench-'));
 const results: Record<string, unknown> = {
   when: new Date().toISOString(),
@@ -224,6 +368,8 @@ try {
     readableWithoutJs: { value: weight.readableWithoutJs, pass: weight.readableWithoutJs },
   };
   results.page = { ...weight, budgets };
+  results.precache = precacheSize(join(out, 'site'));
+  results.search = await searchBench(join(out, 'site'));
 
   // The largest quiz page: its script is what a reader downloads before the first answer.
   const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
@@ -289,6 +435,7 @@ const p = results.page as Awaited<ReturnType<typeof pageWeight>> & {
   budgets: Record<string, { value: unknown; budget?: number; pass: boolean }>;
 };
 const kib = (x: number) => `${round(x / KiB, 1)} KiB`;
+const search = results.search as Awaited<ReturnType<typeof searchBench>>;
 console.log(`
 build (5 notes)      cold ${b.coldSeconds.median} s (median)   warm ${b.warmSeconds.median} s (median)   cold peak RSS ${b.coldPeakRssMiB} MiB
 page ${p.path}
@@ -319,10 +466,29 @@ ${
       })()
     : ''
 }
+precache             ${(results.precache as { files: number }).files} files  ${kib((results.precache as { raw: number }).raw)} raw  ${kib((results.precache as { transfer: number }).transfer)} over the wire
+  by folder          ${Object.entries((results.precache as { byFolder: Record<string, number> }).byFolder)
+    .sort((a, b) => b[1] - a[1])
+    .map(([folder, size]) => `${folder} ${kib(size)}`)
+    .join(', ')}
+search (fresh visit, ${QUERIES.length} queries, 60 ms/key)
+${search.queries
+  .map(
+    (q) =>
+      `  ${q.query.padEnd(18)} ${String(q.latencyMs).padStart(4)} ms after last key   ${kib(q.queryBytes)} index+fragments, ${kib(q.bytes)} with engine and UI`,
+  )
+  .join('\n')}
+  latency            ${search.budgets.latency.pass ? 'PASS' : 'FAIL'}  median ${search.latencyMs.median} ms, max ${search.latencyMs.max} ms (budget ${SEARCH_BUDGET.latencyMs} ms)
+  query data         ${search.budgets.queryBytesGzip.pass ? 'PASS' : 'FAIL'}  median ${kib(search.firstResultsBytes.query)} (budget ${kib(SEARCH_BUDGET.firstResultsGzip)})
+  + engine, once     ${kib(search.firstResultsBytes.engine)} (Pagefind JS + wasm, loaded on focus; precached after one visit)
+  total first search ${kib(search.firstResultsBytes.total)}
 scaling
 ${(results.scaling as { notes: number; seconds: number; msPerNote: number; peakRssMiB: number; diagrams: number; diagramsRendered: number }[]).map((s) => `  ${String(s.notes).padStart(4)} notes  ${s.seconds} s  (${s.msPerNote} ms/note)  peak RSS ${s.peakRssMiB} MiB  ${s.diagrams} diagrams, ${s.diagramsRendered} rendered`).join('\n')}
 written to bench/results/latest.json`);
-const quizBudgetFails =
-  (results.quizPage as { budget?: { pass: boolean } } | undefined)?.budget?.pass === false;
-if (process.env.BENCH_STRICT === '1' && (Object.values(p.budgets).some((v) => !v.pass) || quizBudgetFails))
+const searchBudgets = Object.values(search.budgets);
+const quizBudget = (results.quizPage as { budget?: { pass: boolean } } | undefined)?.budget;
+if (
+  process.env.BENCH_STRICT === '1' &&
+  [...Object.values(p.budgets), ...searchBudgets, ...(quizBudget ? [quizBudget] : [])].some((v) => !v.pass)
+)
   process.exit(1);

@@ -15,10 +15,10 @@ test('keyboard only: skip link, navigation, theme toggle, table of contents, scr
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 
-  // From the top again: brand, the four sections, then the theme toggle.
+  // From the top again: brand, the five sections, then the theme toggle.
   await page.goto(DIAGRAM_NOTE);
   const order: string[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(
@@ -26,7 +26,16 @@ test('keyboard only: skip link, navigation, theme toggle, table of contents, scr
       ),
     );
   }
-  expect(order).toEqual(['Skip to content', 'Tradeoffs', 'Notes', 'Quizzes', 'Flashcards', 'Search', 'Auto']);
+  expect(order).toEqual([
+    'Skip to content',
+    'Tradeoffs',
+    'Notes',
+    'Cheat sheets',
+    'Quizzes',
+    'Flashcards',
+    'Search',
+    'Auto',
+  ]);
   const toggle = page.getByRole('button', { name: /theme/ });
   await expect(toggle).toBeFocused();
   const outline = await toggle.evaluate((el) => getComputedStyle(el).outlineStyle);

@@ -11,6 +11,9 @@ export const PAGE_TYPES = {
   flashcards: '/flashcards/',
   'flashcard deck': '/flashcards/sessions-and-state/',
   search: '/search/',
+  'search with a query': '/search/?q=sticky+sessions',
+  'cheat sheets': '/cheatsheets/',
+  'cheat sheet': '/cheatsheets/architecture-paradigms/',
   'not found': '/404.html',
 } as const;
 

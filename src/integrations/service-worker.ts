@@ -1,0 +1,59 @@
+/**
+ * Astro integration: the offline service worker, generated with Workbox after everything else
+ * has written to dist/ — pages, diagrams, and the Pagefind index (so in astro.config.mjs it
+ * comes after `pagefindIndex()`; integrations' `astro:build:done` hooks run in that order).
+ *
+ * It precaches every file of the site, so after one visit every page, diagram and search works
+ * with the network off. A new build changes the revision of what changed; the new worker
+ * installs next to the old one and waits: the page offers "A new version is available —
+ * reload" (src/scripts/offline.ts) and the swap happens only when the reader accepts, so pages
+ * and assets never mix across versions.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { generateSW } from 'workbox-build';
+
+export const SERVICE_WORKER = 'sw.js';
+
+export async function writeServiceWorker(dist: string) {
+  if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
+    throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
+  const { count, size, warnings } = await generateSW({
+    swDest: join(dist, SERVICE_WORKER),
+    globDirectory: dist,
+    globPatterns: ['**/*'],
+    globIgnores: [SERVICE_WORKER],
+    // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
+    inlineWorkboxRuntime: true,
+    mode: 'production',
+    sourcemap: false,
+    cacheId: 'tradeoffs',
+    // Wait for the reader's "Reload" (a SKIP_WAITING message), but take control of the very
+    // first page at once so it can search offline too.
+    skipWaiting: false,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    // `/search/?q=…` is the precached /search/ page; Pagefind's `?ts=<build id>` is its file.
+    ignoreURLParametersMatching: [/^q$/, /^type$/, /^tag$/, /^ts$/, /^utm_/],
+    directoryIndex: 'index.html',
+    // An address that is not part of the site shows the site's own 404 page, offline too.
+    navigateFallback: '/404.html',
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+  });
+  return { count, size, warnings };
+}
+
+export function serviceWorker(): AstroIntegration {
+  return {
+    name: 'tradeoffs:service-worker',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir));
+        for (const warning of warnings) logger.warn(warning);
+        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KiB`);
+      },
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Offline and updates, in real Chromium with the real service worker. This test serves the
+ * site itself (its own port, so its own origin and worker), because it stops the server to
+ * prove nothing comes from the network, then serves a changed site on the same address.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
+
+const PORT = 4391;
+const BASE = `http://localhost:${PORT}`;
+const OLD_TITLE = 'Know the trade-offs cold.';
+const NEW_TITLE = 'Know the trade-offs cold, offline.';
+
+let server: ChildProcess | undefined;
+let changed = '';
+
+async function serve(dir: string) {
+  server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(PORT), '--dir', dir], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${BASE}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+async function stop() {
+  if (!server) return;
+  const exited = new Promise((r) => server?.once('exit', r));
+  server.kill();
+  await exited;
+  server = undefined;
+}
+
+test.beforeAll(async () => {
+  // "A changed site": the built site with a new home-page title, and its service worker
+  // generated again by the same code as the build (so new revisions, a new worker).
+  changed = mkdtempSync(join(tmpdir(), 'tradeoffs-v2-'));
+  cpSync('dist', changed, { recursive: true });
+  const home = join(changed, 'index.html');
+  writeFileSync(home, readFileSync(home, 'utf8').replace(OLD_TITLE, NEW_TITLE));
+  await writeServiceWorker(changed);
+});
+
+test.afterAll(async () => {
+  await stop();
+  rmSync(changed, { recursive: true, force: true });
+});
+
+test('after one visit the site works offline; a new build is offered, not swapped in silently', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await serve('dist');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+
+  // 1. One visit, online. The worker precaches the whole site and takes control.
+  await page.goto(`${BASE}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OLD_TITLE);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
+
+  // 2. Network off, and the server gone too: nothing can come from anywhere but the cache.
+  await context.setOffline(true);
+  await stop();
+
+  await page.goto(`${BASE}/notes/stateless-vs-stateful-architecture/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stateless vs Stateful Architecture');
+  await page.goto(`${BASE}/cheatsheets/architecture-paradigms/`);
+  await expect(page.getByRole('heading', { name: 'Quick Reference Card' })).toBeVisible();
+  await page.goto(`${BASE}/notes/architecture-paradigms/`);
+  await expect(page.getByRole('img', { name: /^Diagram 1: / })).toBeVisible();
+
+  // Search offline, from the header box, and open a result at its heading.
+  const box = page.getByRole('combobox', { name: /Search/ });
+  await box.fill('sticky sessions');
+  const option = page
+    .getByRole('option')
+    .filter({ has: page.locator('.hit-title', { hasText: /› 2\. Sticky Sessions$/ }) });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(page).toHaveURL(/\/notes\/stateless-vs-stateful-architecture\/#.*sticky-sessions/);
+  await expect(page.getByRole('heading', { name: /Sticky Sessions/ }).first()).toBeInViewport();
+
+  // The search page as a link, offline.
+  await page.goto(`${BASE}/search/?q=cold+start`);
+  await expect(page.locator('[data-search-page-results]').getByRole('link').first()).toBeVisible();
+
+  // An address that is not part of the site: the site's own 404 page, not the browser's error.
+  await page.goto(`${BASE}/no-such-page/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+
+  // 3. A new build is deployed; the reader comes back online.
+  await serve(changed);
+  await context.setOffline(false);
+  await page.goto(`${BASE}/`);
+  const prompt = page.getByRole('status').filter({ hasText: 'A new version is available' });
+  await expect(prompt).toBeVisible({ timeout: 30_000 });
+  // Until the reader accepts, the page is the version they were reading.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OLD_TITLE);
+  await prompt.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
+  await expect(prompt).toBeHidden();
+
+  // The new version is the one kept offline.
+  await context.setOffline(true);
+  await stop();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
+  await context.close();
+});
