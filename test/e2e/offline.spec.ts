@@ -1,5 +1,6 @@
 /**
- * Offline and updates, in real Chromium with the real service worker. This test serves the
+ * Offline and updates, in real Chromium with the real service worker: pages, search, a quiz
+ * question and a flashcard review with the network off, then an update offered, not forced. This test serves the
  * site itself (its own port, so its own origin and worker), because it stops the server to
  * prove nothing comes from the network, then serves a changed site on the same address.
  */
@@ -102,6 +103,28 @@ test('after one visit the site works offline; a new build is offered, not swappe
   // An address that is not part of the site: the site's own 404 page, not the browser's error.
   await page.goto(`${BASE}/no-such-page/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+
+  // A quiz question offline: the answer key comes from the cache, the attempt is kept.
+  await page.goto(`${BASE}/quizzes/serverless-or-servers/`);
+  const first = page.locator('li.question').first();
+  await first.getByRole('radio').first().check();
+  await first.getByRole('button', { name: 'Check answer' }).click();
+  await expect(first.locator('.verdict')).toBeVisible();
+  await expect(first.locator('.q-source').getByRole('link')).toBeVisible();
+  await page.getByRole('button', { name: 'See results' }).last().click();
+  await expect(page.getByRole('region', { name: 'Results' })).toContainText('of 14 points');
+  await page.reload();
+  await expect(page.getByText(/^Best \d+ % · last \d+ % · 1 attempt$/)).toBeVisible();
+
+  // A flashcard review offline, and the due counts it leaves behind survive a reload.
+  await page.goto(`${BASE}/flashcards/sessions-and-state/`);
+  const reviewCounts = page.locator('[data-review-counts]');
+  await expect(reviewCounts).toHaveText('20 new cards · 0 learning · 0 reviews due');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
+  await page.reload();
+  await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
 
   // 3. A new build is deployed; the reader comes back online.
   await serve(changed);

@@ -102,3 +102,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('quizzes and decks are found, but never by their answers', async ({ page }) => {
+  // A quiz prompt is searchable: a reader can find the question…
+  await page.goto('/search/?q=thumbnail&type=quiz');
+  const found = page.locator('[data-search-page-results]').getByRole('link');
+  await expect(found.first()).toBeVisible();
+  await expect(found.first()).toHaveAttribute('href', /^\/quizzes\/[a-z-]+\//);
+  // …a flashcard deck too…
+  await page.goto('/search/?q=sticky&type=deck');
+  await expect(page.locator('[data-search-page-results]').getByRole('link').first()).toHaveAttribute(
+    'href',
+    /^\/flashcards\/[a-z-]+\//,
+  );
+  // …but "irregular" appears only in quiz explanations (an answer key), so nothing is found.
+  await page.goto('/');
+  await box(page).fill('irregular');
+  await expect(page.getByText('No results for “irregular”')).toBeVisible();
+});
