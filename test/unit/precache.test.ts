@@ -24,7 +24,10 @@ beforeAll(() => {
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: {
       ...process.env,
+      // The valid fixtures: a note, and a quiz and a deck that point into it.
       TRADEOFFS_NOTES_DIR: 'test/fixtures/valid/notes',
+      TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
+      TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
