@@ -106,10 +106,12 @@ export function sectionScore(sub: PagefindSubResult, query: string): number {
 
 /**
  * Pagefind results → rows: for each page its best sections for the query (see sectionScore,
- * at most `perPage`), so the reader lands on the heading that answers it.
+ * at most `perPage`), so the reader lands on the heading that answers it. Across pages, a
+ * section whose heading names the query comes first (a note's "Sticky Sessions" section before
+ * a flashcard deck that merely mentions them); otherwise Pagefind's order stands.
  */
 export function toHits(results: readonly PagefindResultData[], query = '', perPage = 2): SearchHit[] {
-  const hits: SearchHit[] = [];
+  const hits: { hit: SearchHit; tier: number }[] = [];
   results.forEach((result, r) => {
     const page = result.meta.title?.trim() || result.url;
     const typeValue = result.filters?.type?.[0];
@@ -119,22 +121,27 @@ export function toHits(results: readonly PagefindResultData[], query = '', perPa
       .sort((a, b) => b.score - a.score || a.order - b.order)
       .slice(0, perPage);
     if (!subs.length) {
-      hits.push({ id: `hit-${r}-0`, page, url: result.url, excerpt: result.excerpt, ...(type && { type }) });
+      const hit = { id: `hit-${r}-0`, page, url: result.url, excerpt: result.excerpt, ...(type && { type }) };
+      hits.push({ hit, tier: 0 });
       return;
     }
-    subs.forEach(({ sub }, s) => {
+    subs.forEach(({ sub, score }, s) => {
       const atHeading = sub.url.includes('#') && pathOf(sub.url) === pathOf(result.url);
       hits.push({
-        id: `hit-${r}-${s}`,
-        page,
-        ...(atHeading && sub.title.trim() !== page && { heading: sub.title.trim() }),
-        url: sub.url,
-        excerpt: sub.excerpt,
-        ...(type && { type }),
+        tier: Math.floor(score / 100),
+        hit: {
+          id: `hit-${r}-${s}`,
+          page,
+          ...(atHeading && sub.title.trim() !== page && { heading: sub.title.trim() }),
+          url: sub.url,
+          excerpt: sub.excerpt,
+          ...(type && { type }),
+        },
       });
     });
   });
-  return hits;
+  // Array#sort is stable: within a tier, Pagefind's order and each page's section order stay.
+  return hits.sort((a, b) => b.tier - a.tier).map(({ hit }) => hit);
 }
 
 /** Next active row for an arrow key: wraps around; -1 means "none" (focus stays in the box). */

@@ -35,8 +35,9 @@ export async function writeServiceWorker(dist: string) {
     skipWaiting: false,
     clientsClaim: true,
     cleanupOutdatedCaches: true,
-    // `/search/?q=…` is the precached /search/ page; Pagefind's `?ts=<build id>` is its file.
-    ignoreURLParametersMatching: [/^q$/, /^type$/, /^tag$/, /^ts$/, /^utm_/],
+    // Query strings never change a file of a static site (`/search/?q=…`, `?retry=missed` on a
+    // quiz, Pagefind's `?ts=<build id>`): look every one up without them, as a static host would.
+    ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
     // An address that is not part of the site shows the site's own 404 page, offline too.
     navigateFallback: '/404.html',

@@ -90,6 +90,26 @@ describe('Pagefind results to rows', () => {
     ]);
   });
 
+  it('across pages, a section whose heading names the query leads; otherwise Pagefind’s order stays', () => {
+    const deck = page({
+      url: '/flashcards/sessions/',
+      meta: { title: 'Sessions deck' },
+      filters: { type: ['deck'] },
+      sub_results: [
+        { title: 'Sessions deck', url: '/flashcards/sessions/', excerpt: '', locations: [1, 2, 3, 4] },
+      ],
+    });
+    const other = page({ url: '/notes/b/', meta: { title: 'Note B' } });
+    const note = page({
+      sub_results: [{ title: '2. Sticky Sessions', url: '/notes/a/#sticky', excerpt: '', locations: [1] }],
+    });
+    expect(toHits([deck, other, note], 'sticky sessions').map((h) => h.url)).toEqual([
+      '/notes/a/#sticky',
+      '/flashcards/sessions/',
+      '/notes/b/',
+    ]);
+  });
+
   it('keeps the best sections of each page, most matches first, at their heading', () => {
     const hits = toHits([
       page({
