@@ -103,22 +103,28 @@ function heaviestNoteSlug(dir: string): string {
   return /^slug: (.*)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1]?.trim() as string;
 }
 
-async function pageWeight(outDir: string, path: string) {
+/** Serves a built site on a free-ish port and waits until it answers. */
+async function serveSite(outDir: string) {
   const port = 4600 + Math.floor(Math.random() * 300);
   const server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port), '--dir', outDir], {
     stdio: 'ignore',
   });
-  try {
-    for (let i = 0; i < 50; i++) {
-      if (
-        await fetch(`http://localhost:${port}/`).then(
-          (r) => r.ok,
-          () => false,
-        )
+  for (let i = 0; i < 50; i++) {
+    if (
+      await fetch(`http://localhost:${port}/`).then(
+        (r) => r.ok,
+        () => false,
       )
-        break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port, server };
+}
+
+async function pageWeight(outDir: string, path: string) {
+  const { port, server } = await serveSite(outDir);
+  try {
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     // A first visit's page load: the service worker's one-time background download of the
     // whole site is reported apart (precache), so it is blocked here.
@@ -218,22 +224,9 @@ function precacheSize(outDir: string) {
  * to the first results on screen. Bytes: everything fetched from focus to those results.
  */
 async function searchBench(outDir: string) {
-  const port = 4600 + Math.floor(Math.random() * 300);
-  const server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port), '--dir', outDir], {
-    stdio: 'ignore',
-  });
+  const { port, server } = await serveSite(outDir);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
-    for (let i = 0; i < 50; i++) {
-      if (
-        await fetch(`http://localhost:${port}/`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const runs: {
       query: string;
       latencyMs: number;

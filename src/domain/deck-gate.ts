@@ -12,7 +12,7 @@ import { type CheckedYaml, checkYamlFile, duplicateIds, sourceErrors } from './y
 export function checkDeckFile(
   file: ContentFile,
   index: AnchorIndex,
-): { deck?: CheckedYaml<DeckFile>; errors: ContentError[] } {
+): { checked?: CheckedYaml<DeckFile>; errors: ContentError[] } {
   const { checked, errors } = checkYamlFile(file, DeckFileSchema);
   if (!checked) return { errors };
   const deck = checked.data;
@@ -41,16 +41,5 @@ export function checkDeckFile(
       deck.cards.map((c, i) => ({ path: ['cards', i, 'source'], ref: c.source })),
     ),
   );
-  return problems.length ? { errors: problems } : { deck: checked, errors: [] };
-}
-
-export function checkDeckFiles(files: readonly ContentFile[], index: AnchorIndex) {
-  const decks: CheckedYaml<DeckFile>[] = [];
-  const errors: ContentError[] = [];
-  for (const file of files) {
-    const result = checkDeckFile(file, index);
-    errors.push(...result.errors);
-    if (result.deck) decks.push(result.deck);
-  }
-  return { decks, errors };
+  return problems.length ? { errors: problems } : { checked, errors: [] };
 }

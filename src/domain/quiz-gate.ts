@@ -12,7 +12,7 @@ import { type CheckedYaml, checkYamlFile, sourceErrors } from './yaml-content.ts
 export function checkQuizFile(
   file: ContentFile,
   index: AnchorIndex,
-): { quiz?: CheckedYaml<Quiz>; errors: ContentError[] } {
+): { checked?: CheckedYaml<Quiz>; errors: ContentError[] } {
   const { checked, errors } = checkYamlFile(file, QuizSchema);
   if (!checked) return { errors };
   const quiz = checked.data;
@@ -41,16 +41,5 @@ export function checkQuizFile(
       quiz.questions.map((q, i) => ({ path: ['questions', i, 'source'], ref: q.source })),
     ),
   );
-  return problems.length ? { errors: problems } : { quiz: checked, errors: [] };
-}
-
-export function checkQuizFiles(files: readonly ContentFile[], index: AnchorIndex) {
-  const quizzes: CheckedYaml<Quiz>[] = [];
-  const errors: ContentError[] = [];
-  for (const file of files) {
-    const result = checkQuizFile(file, index);
-    errors.push(...result.errors);
-    if (result.quiz) quizzes.push(result.quiz);
-  }
-  return { quizzes, errors };
+  return problems.length ? { errors: problems } : { checked, errors: [] };
 }

@@ -161,3 +161,15 @@ export function duplicateIds(
   });
   return repeats;
 }
+
+/** A per-file check over a folder's files: what passed, and every error of the rest. */
+export function checkEach<T>(
+  files: readonly ContentFile[],
+  check: (file: ContentFile) => { checked?: CheckedYaml<T>; errors: ContentError[] },
+): { checked: CheckedYaml<T>[]; errors: ContentError[] } {
+  const results = files.map(check);
+  return {
+    checked: results.flatMap((r) => (r.checked ? [r.checked] : [])),
+    errors: results.flatMap((r) => r.errors),
+  };
+}

@@ -4,9 +4,10 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
 import { anchorIndex } from '../domain/note-anchors.ts';
-import { checkQuizFiles } from '../domain/quiz-gate.ts';
+import { checkQuizFile } from '../domain/quiz-gate.ts';
+import { checkEach } from '../domain/yaml-content.ts';
 import { cardsDir, notesDir, quizzesDir } from '../lib/paths.ts';
-import { checkDeckFiles } from '../domain/deck-gate.ts';
+import { checkDeckFile } from '../domain/deck-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
 async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
@@ -56,14 +57,14 @@ export async function gateContent(
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
-  const quizzes = checkQuizFiles(quizFiles, index);
+  const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
   const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
-  const decks = checkDeckFiles(deckFiles, index);
+  const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
   return {
     notes: notes.notes,
-    quizzes: quizzes.quizzes,
-    decks: decks.decks,
+    quizzes: quizzes.checked,
+    decks: decks.checked,
     index,
     counts: { notes: notes.files.length, quizzes: quizFiles.length, decks: deckFiles.length },
     errors: [...notes.errors, ...quizzes.errors, ...decks.errors],

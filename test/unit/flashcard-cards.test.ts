@@ -331,16 +331,16 @@ describe('edge cases of derivation', () => {
   });
 
   it('collects valid decks and errors from several files', async () => {
-    const { checkDeckFiles } = await import('../../src/domain/deck-gate.ts');
+    const { checkEach } = await import('../../src/domain/yaml-content.ts');
     const good = `id: good\ntitle: T\nsummary: S\ncards:\n  - id: a\n    front: F\n    back: B\n    source: stateless-vs-stateful-architecture#2-sticky-sessions\n`;
-    const result = checkDeckFiles(
+    const result = checkEach(
       [
         { path: 'content/cards/good.yaml', bytes: new TextEncoder().encode(good) },
         { path: 'content/cards/bad.yaml', bytes: new Uint8Array() },
       ],
-      content.index,
+      (file) => checkDeckFile(file, content.index),
     );
-    expect(result.decks.map((d) => d.data.id)).toEqual(['good']);
+    expect(result.checked.map((d) => d.data.id)).toEqual(['good']);
     expect(result.errors.map(formatContentError)).toEqual(['content/cards/bad.yaml: the file is empty']);
   });
 });
