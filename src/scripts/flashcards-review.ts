@@ -161,7 +161,7 @@ export function initReview(): void {
     undos.length = 0;
     render();
   });
-  root.hidden = false;
+  root.classList.add('is-ready');
   document.querySelector('[data-card-list]')?.closest('section')?.classList.add('card-list-secondary');
   render();
 }
