@@ -7,14 +7,12 @@
  * Columns: id, front, back, note type, deck (`Tradeoffs::<deck>`), tags.
  */
 import type { Card } from '../schemas/deck.ts';
+import { escapeHtml } from './html.ts';
 
 /** The note type Anki needs: fields Id, Front, Back (a copy of "Basic" with an Id field first). */
 export const ANKI_NOTETYPE = 'Tradeoffs';
 
 export const ankiDeckName = (deck: string) => `Tradeoffs::${deck}`;
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Tabs and newlines would break the row: a field is one line of HTML. */
 const field = (html: string) => html.replace(/\t/g, ' ').replace(/\r?\n/g, '<br>');

@@ -7,6 +7,7 @@
  * diagram's "text version" (its mermaid source) is left out, so results show "Load Balancer",
  * not `LB[Load Balancer] -->`. Heading "#" links, "Open full size" links and "not included" notices are left out too.
  */
+import { escapeHtml } from './html.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -18,8 +19,6 @@ export function decodeEntities(text: string): string {
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The text labels of one SVG, in document order, each once. */
 export function svgLabels(svg: string): string[] {

@@ -12,15 +12,13 @@ import {
 } from '../domain/quiz-progress.ts';
 import { type QuestionScore, type Response, scoreQuestion, scoreQuiz } from '../domain/scoring.ts';
 import { hashSeed, seededRandom, shuffle, shuffleUnsolved } from '../domain/shuffle.ts';
+import { escapeHtml } from '../domain/html.ts';
 import { type ReadResult, browserStore, readRecord, writeRecord } from '../domain/storage.ts';
 import type { QuestionKey, QuizKey } from '../lib/quiz-view.ts';
 import type { QuizAttempts } from '../schemas/progress.ts';
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 const pointsText = (n: number) => (n === 1 ? '1 point' : `${n} points`);
 const topicLabel = (topic: string) => topic.charAt(0).toUpperCase() + topic.slice(1).replace(/-/g, ' ');

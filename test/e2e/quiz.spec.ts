@@ -52,6 +52,26 @@ function group(page: Page, q: Question): Locator {
   return page.locator(`li.question[data-qid="${q.id}"]`).getByRole('group', { name: /^Question \d+ of/ });
 }
 
+/**
+ * Sorts an order question into the right order with its "Move up" buttons; `moveUp` presses one
+ * (by mouse or keyboard). Each item bubbles up to its place, so later items never move it again.
+ */
+async function putInOrder(
+  scope: Locator,
+  q: Extract<Question, { type: 'order' }>,
+  moveUp: (button: Locator) => Promise<void>,
+) {
+  for (const [target, it] of q.items.entries()) {
+    for (;;) {
+      const ids = await scope
+        .locator('.q-order > li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
+      if (ids.indexOf(it.id) <= target) break;
+      await moveUp(scope.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' }));
+    }
+  }
+}
+
 async function answerByMouse(page: Page, q: Question, wrong: boolean) {
   const g = group(page, q);
   const item = page.locator(`li.question[data-qid="${q.id}"]`);
@@ -70,16 +90,7 @@ async function answerByMouse(page: Page, q: Question, wrong: boolean) {
       break;
     case 'order':
       // Bubble each item up to its place with the "Move up" buttons.
-      for (const [target, it] of q.items.entries()) {
-        for (;;) {
-          const ids = await g
-            .locator('.q-order > li')
-            .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
-          const at = ids.indexOf(it.id);
-          if (at <= target) break;
-          await g.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' }).click();
-        }
-      }
+      await putInOrder(g, q, (up) => up.click());
       break;
     case 'match':
       for (const [i, pair] of q.pairs.entries()) {
@@ -183,17 +194,10 @@ async function answerByKeyboard(page: Page, q: Question) {
       }
       break;
     case 'order':
-      for (const [target, it] of q.items.entries()) {
-        for (;;) {
-          const ids = await item
-            .locator('.q-order > li')
-            .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
-          if (ids.indexOf(it.id) <= target) break;
-          const up = item.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' });
-          await tabTo(page, up, true);
-          await page.keyboard.press('Enter');
-        }
-      }
+      await putInOrder(item, q, async (up) => {
+        await tabTo(page, up, true);
+        await page.keyboard.press('Enter');
+      });
       break;
     case 'match': {
       // In page order: Tab only goes forward.
@@ -271,18 +275,11 @@ test('an order question is solved with the keyboard: focus stays on the moved it
   if (q?.type !== 'order') throw new Error('no order question');
   await page.goto(`/quizzes/${orderQuiz.id}/`);
   const g = group(page, q);
-  for (const [target, it] of q.items.entries()) {
-    for (;;) {
-      const ids = await g
-        .locator('.q-order > li')
-        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item')));
-      if (ids.indexOf(it.id) <= target) break;
-      const up = g.locator(`li[data-item="${it.id}"]`).getByRole('button', { name: 'Move up' });
-      await up.focus();
-      await page.keyboard.press('Enter');
-      await expect(up).toBeFocused();
-    }
-  }
+  await putInOrder(g, q, async (up) => {
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await expect(up).toBeFocused();
+  });
   await page
     .locator(`li.question[data-qid="${q.id}"]`)
     .getByRole('button', { name: 'Check answer' })
