@@ -398,6 +398,7 @@ try {
       TRADEOFFS_NOTES_DIR: dir,
       TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
       TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
+      TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
     });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);

@@ -20,7 +20,8 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command }) => {
         if (command === 'preview') return;
-        const { notes, errors } = await gateContent(fileURLToPath(config.root));
+        const { notes, errors, warnings } = await gateContent(fileURLToPath(config.root));
+        for (const warning of warnings) console.warn(`[content] warning: ${warning}`);
         if (errors.length) {
           throw new ContentGateError(
             `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,

@@ -6,7 +6,8 @@ import { type ContentError, type ContentFile, checkNotes } from '../domain/conte
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFile } from '../domain/quiz-gate.ts';
 import { checkEach } from '../domain/yaml-content.ts';
-import { cardsDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, compareDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { checkCompareContent } from '../domain/compare-gate.ts';
 import { checkDeckFile } from '../domain/deck-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
@@ -52,7 +53,7 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
  */
 export async function gateContent(
   root = process.cwd(),
-  dirs = { quizzes: quizzesDir(root), cards: cardsDir(root) },
+  dirs = { quizzes: quizzesDir(root), cards: cardsDir(root), compare: compareDir(root) },
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
@@ -61,12 +62,26 @@ export async function gateContent(
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
   const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
   const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
+  // Comparisons: the vocabulary and resolutions are checked against the notes' tables and prose.
+  const compareFiles = await readFiles(root, dirs.compare, /\.ya?ml$/);
+  const compare = checkCompareContent(
+    compareFiles,
+    notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
+    index,
+  );
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
     decks: decks.checked,
+    compare,
     index,
-    counts: { notes: notes.files.length, quizzes: quizFiles.length, decks: deckFiles.length },
-    errors: [...notes.errors, ...quizzes.errors, ...decks.errors],
+    counts: {
+      notes: notes.files.length,
+      quizzes: quizFiles.length,
+      decks: deckFiles.length,
+      comparisons: compare.comparisons.length,
+    },
+    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...compare.errors],
+    warnings: compare.warnings,
   };
 }
