@@ -5,7 +5,9 @@
  *   fails too (there is no network, and nothing should leave the site);
  * - no page references a script, stylesheet, image or font on another host;
  * - every quiz answer key's source link lands on an element with that id (the keys are JSON,
- *   which the link checker does not read).
+ *   which the link checker does not read);
+ * - so does every note section in the progress dashboard's catalogue (/progress/catalogue.json),
+ *   which the dashboard links to as "Re-read".
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -89,7 +91,23 @@ for (const file of (await readdir(join(DIST, 'quizzes'), { recursive: true }).ca
   }
 }
 
-const summary = `${pages.length} pages, ${result.links.length} links checked, ${keyLinks} quiz source links, ${broken.length} broken, ${htmlErrors} html-validate errors`;
+// 5. the progress catalogue: every note section it names is a heading of that note's page
+let sectionLinks = 0;
+const catalogueText = await readFile(join(DIST, 'progress', 'catalogue.json'), 'utf8').catch(() => undefined);
+if (catalogueText === undefined) problems.push('progress/catalogue.json is missing');
+const catalogue = JSON.parse(catalogueText ?? '{"notes":{}}') as {
+  notes: Record<string, { headings: Record<string, string> }>;
+};
+for (const [slug, note] of Object.entries(catalogue.notes)) {
+  const html = await readFile(join(DIST, 'notes', slug, 'index.html'), 'utf8').catch(() => '');
+  for (const id of Object.keys(note.headings)) {
+    sectionLinks += 1;
+    if (!html.includes(` id="${id}"`))
+      problems.push(`progress/catalogue.json: section /notes/${slug}/#${id} has no such heading`);
+  }
+}
+
+const summary = `${pages.length} pages, ${result.links.length} links checked, ${keyLinks} quiz source links, ${sectionLinks} progress sections, ${broken.length} broken, ${htmlErrors} html-validate errors`;
 if (problems.length) {
   console.error(problems.join('\n'));
   console.error(`\nsite check FAILED: ${summary}`);

@@ -28,16 +28,19 @@ export interface QuizSummary {
   last?: { percent: number; at: string; retry: boolean };
 }
 
-const percent = (a: QuizAttempt) => Math.floor((a.score / a.max) * 100 + 1e-9);
+/** An attempt's score in whole percent, rounded down (99.9 % shows as 99 %). */
+export const attemptPercent = (a: Pick<QuizAttempt, 'score' | 'max'>) =>
+  Math.floor((a.score / a.max) * 100 + 1e-9);
 
 export function summarize(record: QuizAttempts, quizId: string): QuizSummary {
   const mine = record.attempts.filter((a) => a.quizId === quizId);
   const summary: QuizSummary = { attempts: mine.length };
   const last = mine.at(-1);
-  if (last) summary.last = { percent: percent(last), at: last.at, retry: last.retry };
+  if (last) summary.last = { percent: attemptPercent(last), at: last.at, retry: last.retry };
   for (const a of mine) {
     if (a.retry) continue;
-    if (!summary.best || percent(a) > summary.best.percent) summary.best = { percent: percent(a), at: a.at };
+    if (!summary.best || attemptPercent(a) > summary.best.percent)
+      summary.best = { percent: attemptPercent(a), at: a.at };
   }
   return summary;
 }

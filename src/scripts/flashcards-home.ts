@@ -1,12 +1,12 @@
 /**
- * /flashcards/: counts per deck, the daily new-card limit, export/import of all progress and the
- * stats. Export/import loads on demand: it validates quiz attempts too, with classic zod, which
- * would otherwise double this page's JavaScript. The deck list carries every card id, so this is also where cards removed from the
- * content are dropped from the stored progress.
+ * /flashcards/: counts per deck, the daily new-card limit, export/import of all progress
+ * (src/scripts/progress-file-ui.ts, shared with /progress/) and the stats. The deck list carries
+ * every card id, so this is also where cards removed from the content are dropped from the
+ * stored progress.
  */
 import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../domain/review.ts';
-import { browserStore } from '../domain/storage.ts';
 import { loadProgress, readProblem, saveProgress, show, tzOffset } from './flashcards-store.ts';
+import { initProgressFile } from './progress-file-ui.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -126,53 +126,14 @@ export function initDeckList(): void {
     });
   }
 
-  const progressFile = () => import('../domain/progress-file.ts');
-
-  document.querySelector('[data-export]')?.addEventListener('click', async () => {
-    const { exportFileName, exportProgress } = await progressFile();
-    const now = new Date();
-    const { json, skipped } = exportProgress(browserStore(), now);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    link.download = exportFileName(now);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    show(
-      status,
-      skipped.length
-        ? `Exported, without what could not be read: ${skipped.join('; ')}.`
-        : `Exported ${link.download}. Keep it somewhere safe; import it here or in another browser.`,
-    );
-  });
-
-  const input = document.querySelector<HTMLInputElement>('[data-import]');
-  input?.addEventListener('change', async () => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    const hasProgress = progress.log.length > 0 || Object.keys(progress.cards).length > 0;
-    if (
-      hasProgress &&
-      !window.confirm('Replace the progress in this browser with the progress in this file?')
-    )
-      return;
-    const { importProgress } = await progressFile();
-    const result = importProgress(await file.text(), browserStore(), new Date());
-    if (!result.ok) {
-      show(status, `Import failed: ${result.error}`);
-      return;
-    }
-    read = loadProgress();
-    progress = read.value;
-    if (perDay) perDay.value = String(progress.settings.newPerDay);
-    const s = result.summary;
-    show(
-      status,
-      `Imported ${plural(s.cards, 'card')} with ${plural(s.reviews, 'review')} and ${plural(s.quizAttempts, 'quiz attempt')}.`,
-    );
-    render();
+  initProgressFile(document, {
+    say: (text) => show(status, text),
+    onImported: () => {
+      read = loadProgress();
+      progress = read.value;
+      if (perDay) perDay.value = String(progress.settings.newPerDay);
+      render();
+    },
   });
 
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;

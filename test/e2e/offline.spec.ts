@@ -1,8 +1,9 @@
 /**
  * Offline and updates, in real Chromium with the real service worker: pages, search, a quiz
- * question and a flashcard review with the network off, then an update offered, not forced. This test serves the
- * site itself (its own port, so its own origin and worker), because it stops the server to
- * prove nothing comes from the network, then serves a changed site on the same address.
+ * question, a flashcard review and the progress dashboard with the network off, then an update
+ * offered, not forced. This test serves the site itself (its own port, so its own origin and
+ * worker), because it stops the server to prove nothing comes from the network, then serves a
+ * changed site on the same address.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,6 +126,11 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
   await page.reload();
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
+
+  // The progress dashboard offline: its catalogue comes from the cache too.
+  await page.goto(`${BASE}/progress/`);
+  await expect(page.locator('[data-score-quiz="serverless-or-servers"]')).toContainText('1 attempt');
+  await expect(page.locator('[data-due-deck="sessions-and-state"]')).toBeVisible();
 
   // 3. A new build is deployed; the reader comes back online.
   await serve(changed);

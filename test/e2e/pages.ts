@@ -10,6 +10,7 @@ export const PAGE_TYPES = {
   quiz: '/quizzes/serverless-or-servers/',
   flashcards: '/flashcards/',
   'flashcard deck': '/flashcards/sessions-and-state/',
+  progress: '/progress/',
   search: '/search/',
   'search with a query': '/search/?q=sticky+sessions',
   'cheat sheets': '/cheatsheets/',

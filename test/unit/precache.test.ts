@@ -1,7 +1,8 @@
 /**
  * A real build of the fixture notes, then the service worker's precache list against dist/:
  * every file is precached (the whole pagefind/ folder included), and every local URL any page
- * refers to is a precached file, so each page works offline after one visit.
+ * refers to is a precached file, so each page works offline after one visit; the progress
+ * dashboard's catalogue is among them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -58,6 +59,30 @@ describe('service worker precache', () => {
     expect(pagefind.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
     expect(pagefind.some((f) => f.endsWith('.pagefind'))).toBe(true);
     for (const file of pagefind) expect(precached).toContain(file);
+  });
+
+  it('precaches the progress dashboard and the catalogue it fetches, built from the content', () => {
+    const have = new Set(precached.map((url) => url.replace(/^\//, '')));
+    expect(have).toContain('progress/index.html');
+    expect(have).toContain('progress/catalogue.json');
+    const catalogue = JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8'));
+    expect(catalogue.quizzes).toEqual([
+      {
+        id: 'valid-quiz',
+        title: 'Valid quiz',
+        questions: { scaling: { topic: 'scaling', source: 'valid-note#section-one' } },
+      },
+    ]);
+    expect(catalogue.decks.find((d: { id: string }) => d.id === 'valid-deck')).toEqual({
+      id: 'valid-deck',
+      title: 'Valid deck',
+      cards: { 'valid-deck/scaling': { topic: 'scaling', sources: ['valid-note#section-one'] } },
+    });
+    expect(catalogue.notes['valid-note'].headings['section-one']).toBe('Section one');
+    // Personal data: the dashboard is not in the search index.
+    const html = readFileSync(join(outDir, 'progress/index.html'), 'utf8');
+    expect(html).not.toContain('data-pagefind-body');
+    expect(html).not.toContain('data-pagefind-filter');
   });
 
   it('covers everything each page refers to', () => {
