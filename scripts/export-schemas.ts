@@ -6,11 +6,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DeckFileSchema } from '../src/schemas/deck.ts';
+import { PricingSchema } from '../src/schemas/pricing.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
 
 const targets = [
   { file: 'quizzes/quiz.schema.json', schema: QuizSchema, title: 'Tradeoffs quiz' },
   { file: 'content/cards/deck.schema.json', schema: DeckFileSchema, title: 'Tradeoffs flashcard deck' },
+  { file: 'content/pricing.schema.json', schema: PricingSchema, title: 'Tradeoffs cost calculator prices' },
 ];
 
 const check = process.argv.includes('--check');

@@ -28,6 +28,8 @@ beforeAll(() => {
       TRADEOFFS_NOTES_DIR: 'test/fixtures/valid/notes',
       TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
       TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
+      // The prices check the real note's example: no cost calculator in this build.
+      TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
