@@ -420,12 +420,13 @@ try {
     const corpus = makeCorpus(sources, n, { seed: n });
     for (const note of corpus) writeFileSync(join(dir, note.name), note.text);
     clearCaches(false);
-    // Generated notes only: the real quizzes and decks point at the real notes' headings.
+    // Generated notes only: the real quizzes, decks and prices point at the real notes' headings.
     const r = await build(join(out, `scale-${n}`), {
       TRADEOFFS_NOTES_DIR: dir,
       TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
       TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
       TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
+      TRADEOFFS_PRICING_FILE: join(dir, 'no-pricing.yaml'),
     });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);

@@ -5,7 +5,7 @@
 import { formatContentError } from '../src/domain/content-gate.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
-const { counts, errors, warnings } = await gateContent();
+const { counts, errors, warnings, pricing } = await gateContent();
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors.length) {
   console.error(`Content errors (${errors.length}):`);
@@ -13,5 +13,5 @@ if (errors.length) {
   process.exit(1);
 }
 console.log(
-  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s) valid`,
+  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s)${pricing ? ' and the pricing file' : ''} valid`,
 );

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ComparisonSchema, VocabularySchema } from '../src/schemas/compare.ts';
 import { DeckFileSchema } from '../src/schemas/deck.ts';
+import { PricingSchema } from '../src/schemas/pricing.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
 
 const targets = [
@@ -18,6 +19,7 @@ const targets = [
     title: 'Tradeoffs comparison vocabulary',
   },
   { file: 'content/compare/comparison.schema.json', schema: ComparisonSchema, title: 'Tradeoffs comparison' },
+  { file: 'content/pricing.schema.json', schema: PricingSchema, title: 'Tradeoffs cost calculator prices' },
 ];
 
 const check = process.argv.includes('--check');

@@ -78,3 +78,27 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
   const anchor = note?.anchors.find((a) => a.id === id);
   return note && anchor ? { note: note.title, heading: anchor.text } : undefined;
 }
+
+/**
+ * The Markdown of one section of a note: from its heading to the next heading of the same or a
+ * higher level, with the 1-based line of the heading in the body. Undefined when there is no
+ * heading with that id.
+ */
+export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
+  const tree = parser.parse(body);
+  const slugger = new GithubSlugger();
+  const headings: { id: string; depth: number; start: number; line: number }[] = [];
+  visit(tree, 'heading', (node: MdastHeading) => {
+    headings.push({
+      id: headingId(slugger, toString(node)),
+      depth: node.depth,
+      start: node.position?.start.offset ?? 0,
+      line: node.position?.start.line ?? 1,
+    });
+  });
+  const at = headings.findIndex((h) => h.id === id);
+  const heading = headings[at];
+  if (!heading) return undefined;
+  const end = headings.slice(at + 1).find((h) => h.depth <= heading.depth)?.start ?? body.length;
+  return { text: body.slice(heading.start, end), line: heading.line };
+}

@@ -6,9 +6,10 @@ import { type ContentError, type ContentFile, checkNotes } from '../domain/conte
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFile } from '../domain/quiz-gate.ts';
 import { checkEach } from '../domain/yaml-content.ts';
-import { cardsDir, compareDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, compareDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { checkCompareContent } from '../domain/compare-gate.ts';
 import { checkDeckFile } from '../domain/deck-gate.ts';
+import { checkPricingFile } from '../domain/pricing-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
 async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
@@ -47,13 +48,27 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   return { files, notes, errors };
 }
 
+/** The cost calculator's pricing file, or undefined when there is no such file. */
+export async function readPricingFile(
+  root = process.cwd(),
+  path = pricingFile(root),
+): Promise<ContentFile | undefined> {
+  const bytes = await readFile(path).catch(() => undefined);
+  return bytes && { path: relative(root, path), bytes };
+}
+
 /**
- * The whole content gate: notes first, then everything that points into them (quizzes and card
- * decks; their `source` references are checked against the headings the note pages will have).
+ * The whole content gate: notes first, then everything that points into them (quizzes, card
+ * decks and the cost calculator's prices; their `source` references are checked against the
+ * headings the note pages will have, and the prices against the note's worked example).
  */
 export async function gateContent(
   root = process.cwd(),
-  dirs = { quizzes: quizzesDir(root), cards: cardsDir(root), compare: compareDir(root) },
+  dirs: { quizzes: string; cards: string; compare: string; pricing?: string } = {
+    quizzes: quizzesDir(root),
+    cards: cardsDir(root),
+    compare: compareDir(root),
+  },
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
@@ -69,11 +84,29 @@ export async function gateContent(
     notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
     index,
   );
+  // The cost calculator's prices. content/pricing.yaml must exist; a build that names another
+  // file that does not exist (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
+  const pricingPath = dirs.pricing ?? pricingFile(root);
+  const pricingRequired = dirs.pricing === undefined && process.env.TRADEOFFS_PRICING_FILE === undefined;
+  const pricingSource = await readPricingFile(root, pricingPath);
+  const pricing: ReturnType<typeof checkPricingFile> = pricingSource
+    ? checkPricingFile(pricingSource, index, notes.notes)
+    : {
+        errors: pricingRequired
+          ? [
+              {
+                file: relative(root, pricingPath),
+                message: 'the file is missing: the cost calculator (/cost/) takes its prices from it',
+              },
+            ]
+          : [],
+      };
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
     decks: decks.checked,
     compare,
+    pricing: pricing.checked,
     index,
     counts: {
       notes: notes.files.length,
@@ -81,7 +114,7 @@ export async function gateContent(
       decks: deckFiles.length,
       comparisons: compare.comparisons.length,
     },
-    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...compare.errors],
+    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...compare.errors, ...pricing.errors],
     warnings: compare.warnings,
   };
 }

@@ -21,3 +21,10 @@ export const compareDir = (root = process.cwd()): string =>
 /** Hand-written flashcard decks (`content/cards/*.yaml`); tests point it elsewhere with TRADEOFFS_CARDS_DIR. */
 export const cardsDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_CARDS_DIR ?? 'content/cards');
+
+/**
+ * Prices for the cost calculator (/cost/). Tests point it elsewhere with TRADEOFFS_PRICING_FILE;
+ * a file named there that does not exist means no calculator (fixture builds of other notes).
+ */
+export const pricingFile = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_PRICING_FILE ?? 'content/pricing.yaml');

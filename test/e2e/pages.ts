@@ -17,6 +17,7 @@ export const PAGE_TYPES = {
   'cheat sheet': '/cheatsheets/architecture-paradigms/',
   compare: '/compare/',
   comparison: '/compare/stateful-vs-stateless/',
+  cost: '/cost/',
   'not found': '/404.html',
 } as const;
 

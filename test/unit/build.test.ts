@@ -12,8 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-// Quizzes and decks point into the notes, so each fixture build names its own folders (none by
-// default: with other notes their sources cannot resolve, and the gate would stop the build).
+// Quizzes, decks and the cost calculator's prices point into the notes, so each fixture build
+// names its own (none by default: with other notes their sources cannot resolve, and the gate
+// would stop the build).
 const VALID = { quizzes: 'test/fixtures/valid/quizzes', cards: 'test/fixtures/valid/cards' };
 
 function build(notesDir: string, content: { quizzes?: string; cards?: string } = {}) {
@@ -26,6 +27,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
       TRADEOFFS_QUIZZES_DIR: content.quizzes ?? 'test/fixtures/none',
       TRADEOFFS_CARDS_DIR: content.cards ?? 'test/fixtures/none',
       TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
+      TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },

@@ -30,6 +30,8 @@ beforeAll(() => {
       TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
       TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
       TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
+      // The prices check the real note's example: no cost calculator in this build.
+      TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },

@@ -1,0 +1,21 @@
+/**
+ * The cost calculator's prices, read at build time from `content/pricing.yaml` (the content gate
+ * has already checked them against their schema and the note's example), with the link to the
+ * note section they come from.
+ */
+import { getCollection } from 'astro:content';
+import { anchorIndex } from '../domain/note-anchors.ts';
+import { checkYamlFile } from '../domain/yaml-content.ts';
+import { readPricingFile } from '../integrations/load-notes.ts';
+import { PricingSchema, type Pricing } from '../schemas/pricing.ts';
+import { type SourceLink, sourceLink } from './quiz-view.ts';
+
+/** The prices and their note section; undefined when the build has no pricing file (no /cost/ page). */
+export async function loadPricing(): Promise<{ pricing: Pricing; source: SourceLink } | undefined> {
+  const file = await readPricingFile();
+  if (!file) return undefined;
+  const { checked, errors } = checkYamlFile(file, PricingSchema);
+  if (!checked) throw new Error(`${file.path}: ${errors[0]?.message}`);
+  const index = anchorIndex(await getCollection('notes'));
+  return { pricing: checked.data, source: sourceLink(checked.data.source, index) };
+}
