@@ -5,12 +5,18 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { DecisionWalkerSchema } from '../src/schemas/decide.ts';
 import { DeckFileSchema } from '../src/schemas/deck.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
 
 const targets = [
   { file: 'quizzes/quiz.schema.json', schema: QuizSchema, title: 'Tradeoffs quiz' },
   { file: 'content/cards/deck.schema.json', schema: DeckFileSchema, title: 'Tradeoffs flashcard deck' },
+  {
+    file: 'content/decide/decide.schema.json',
+    schema: DecisionWalkerSchema,
+    title: 'Tradeoffs decision walker',
+  },
 ];
 
 const check = process.argv.includes('--check');

@@ -14,6 +14,7 @@ export const SEARCH_TYPES = {
   cheatsheet: 'Cheat sheet',
   quiz: 'Quiz',
   deck: 'Flashcards',
+  compare: 'Compare & decide',
 } as const;
 
 export type SearchType = keyof typeof SEARCH_TYPES;

@@ -18,9 +18,10 @@ export function contentGate(): AstroIntegration {
   return {
     name: 'tradeoffs:content-gate',
     hooks: {
-      'astro:config:setup': async ({ config, command }) => {
+      'astro:config:setup': async ({ config, command, logger }) => {
         if (command === 'preview') return;
-        const { notes, errors } = await gateContent(fileURLToPath(config.root));
+        const { notes, errors, warnings } = await gateContent(fileURLToPath(config.root));
+        for (const warning of warnings) logger.warn(formatContentError(warning));
         if (errors.length) {
           throw new ContentGateError(
             `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,

@@ -3,10 +3,11 @@ import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
+import { checkWalkerFiles } from '../domain/decide-gate.ts';
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFile } from '../domain/quiz-gate.ts';
 import { checkEach } from '../domain/yaml-content.ts';
-import { cardsDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, decideDir, notesDir, quizzesDir } from '../lib/paths.ts';
 import { checkDeckFile } from '../domain/deck-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
@@ -52,7 +53,11 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
  */
 export async function gateContent(
   root = process.cwd(),
-  dirs = { quizzes: quizzesDir(root), cards: cardsDir(root) },
+  dirs: { quizzes: string; cards: string; decide?: string } = {
+    quizzes: quizzesDir(root),
+    cards: cardsDir(root),
+    decide: decideDir(root),
+  },
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
@@ -61,12 +66,28 @@ export async function gateContent(
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
   const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
   const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
+  // The decision walker: its diagram must still be in the note and read as a tree, and its
+  // reasons must name questions, answers and leaves the diagram still has.
+  const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
+  const walkers = checkWalkerFiles(
+    walkerFiles,
+    notes.notes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
+    index,
+  );
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
     decks: decks.checked,
+    walkers: walkers.walkers,
     index,
-    counts: { notes: notes.files.length, quizzes: quizFiles.length, decks: deckFiles.length },
-    errors: [...notes.errors, ...quizzes.errors, ...decks.errors],
+    counts: {
+      notes: notes.files.length,
+      quizzes: quizFiles.length,
+      decks: deckFiles.length,
+      walkers: walkerFiles.length,
+    },
+    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...walkers.errors],
+    /** Not wrong, but worth a look (a diagram answer with no written reason). */
+    warnings: walkers.warnings,
   };
 }

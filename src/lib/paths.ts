@@ -17,3 +17,7 @@ export const quizzesDir = (root = process.cwd()): string =>
 /** Hand-written flashcard decks (`content/cards/*.yaml`); tests point it elsewhere with TRADEOFFS_CARDS_DIR. */
 export const cardsDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_CARDS_DIR ?? 'content/cards');
+
+/** The decision walker (`content/decide/*.yaml`); tests point it elsewhere with TRADEOFFS_DECIDE_DIR. */
+export const decideDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_DECIDE_DIR ?? 'content/decide');
