@@ -264,7 +264,9 @@ function parseStatement(statement: string, line: number, chart: Flowchart): void
     }
     skipSpace();
     if (rest.startsWith('|')) {
-      const end = rest.indexOf('|', 1);
+      // A quoted label may hold a pipe: `|"a | b"|`.
+      const quote = rest.startsWith('|"') ? rest.indexOf('"', 2) : 0;
+      const end = rest.indexOf('|', Math.max(1, quote));
       if (end < 0) return fail('an edge label closed by "|"');
       label = labelText(rest.slice(1, end));
       rest = rest.slice(end + 1);

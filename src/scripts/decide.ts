@@ -25,7 +25,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 function sourceLinks(reason: Reason | undefined): HTMLElement[] {
   return (reason?.sources ?? []).map((s) => {
-    const a = el('a', { text: `${s.note} › ${s.heading}` });
+    const a = el('a', { text: s.heading });
     a.href = s.href;
     return a;
   });
