@@ -5,6 +5,7 @@
  * alone, going back and changing an answer, a shared link, and the page without JavaScript.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { diagramUnder } from '../../src/domain/decide-gate.ts';
@@ -22,7 +23,8 @@ const answerLabel = (question: string, answer: string) =>
   tree.questions[question]?.answers.find((a) => a.slug === answer)?.label ?? answer;
 
 const walk = (page: Page) => page.getByRole('region', { name: 'Walk through the decision' });
-const trail = (page: Page) => walk(page).getByRole('list', { name: 'Your answers so far' });
+const trail = (page: Page) =>
+  walk(page).getByRole('region', { name: 'Your answers so far' }).getByRole('list');
 
 test('the tree read from the note has the shape the issue describes', () => {
   expect(Object.keys(tree.questions)).toHaveLength(4);
@@ -133,6 +135,22 @@ test('going back: one step, the browser Back button, and changing an earlier ans
   expect(new URL(page.url()).searchParams.has('path')).toBe(false);
 });
 
+for (const scheme of ['light', 'dark'] as const)
+  test(`the walk part way and the recommendation have no axe violations (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    const slugs = longest.steps.map((s) => s.answer);
+    for (const path of [slugs.slice(0, 2), slugs]) {
+      await page.goto(`/decide/?path=${path.join('.')}`);
+      await expect(trail(page).getByRole('listitem')).toHaveCount(path.length);
+      const { violations } = await new AxeBuilder({ page }).exclude('.decide-diagram').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
+    }
+    await context.close();
+  });
+
 test('a shared link that no longer matches the diagram continues from where it stops matching', async ({
   page,
 }) => {
@@ -141,6 +159,15 @@ test('a shared link that no longer matches the diagram continues from where it s
   await expect(walk(page).getByText(/no longer match the diagram after step 1/)).toBeVisible();
   await expect(trail(page).getByRole('listitem')).toHaveCount(1);
   expect(new URL(page.url()).searchParams.get('path')).toBe(first.answer);
+});
+
+test('on paper: the tree and the diagram, not the walker', async ({ page }) => {
+  await page.goto(`/decide/?path=${longest.steps[0]?.answer}`);
+  await expect(walk(page)).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(walk(page)).toBeHidden();
+  await expect(page.getByRole('region', { name: 'The whole decision tree' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Diagram \d+: / })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
