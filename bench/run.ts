@@ -7,7 +7,15 @@
  * Medians, because these machines are noisy; all samples are in the JSON.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +31,9 @@ const [coldRuns, warmRuns] = (process.env.BENCH_RUNS ?? (quick ? '1,1' : '2,3'))
 const scales = (process.env.BENCH_SCALES ?? (quick ? '100' : '100,500')).split(',').map(Number);
 const KiB = 1024;
 const BUDGET = { totalGzip: 55 * KiB, jsGzip: 8 * KiB, requests: 8 };
+/** Pages with their own tools (beyond quizzes and flashcards), measured against the same script budget. */
+const TOOL_PAGES = ['/compare/stateful-vs-stateless/', '/decide/', '/cost/', '/progress/'];
+
 /** Interactive pages (a quiz): the script budget of DESIGN.md. */
 const APP_JS_BUDGET = 25 * KiB;
 
@@ -382,6 +393,22 @@ try {
     };
   }
 
+  // The "compare and decide" pages: each must stay within the interactive-page script budget.
+  const toolPages: unknown[] = [];
+  for (const path of TOOL_PAGES) {
+    if (!existsSync(join(out, 'site', path, 'index.html'))) continue;
+    const weight = await pageWeight(join(out, 'site'), path);
+    const js = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
+    toolPages.push({
+      path,
+      requests: weight.requests,
+      totalGzip: weight.total.gzip,
+      jsGzip: js,
+      budget: { jsGzip: APP_JS_BUDGET, pass: js <= APP_JS_BUDGET },
+    });
+  }
+  results.toolPages = toolPages;
+
   const scaling: unknown[] = [];
   const sources = readdirSync('content/notes')
     .filter((f) => f.endsWith('.mdx'))
@@ -398,6 +425,7 @@ try {
       TRADEOFFS_NOTES_DIR: dir,
       TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
       TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
+      TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
     });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);
@@ -459,6 +487,20 @@ ${
       })()
     : ''
 }
+${(
+  results.toolPages as {
+    path: string;
+    requests: number;
+    totalGzip: number;
+    jsGzip: number;
+    budget: { pass: boolean };
+  }[]
+)
+  .map(
+    (t) =>
+      `${t.path.padEnd(36)} requests ${t.requests}  total ${kib(t.totalGzip)} gzip  JS ${kib(t.jsGzip)} gzip  ${t.budget.pass ? 'PASS' : 'FAIL'}`,
+  )
+  .join('\n')}
 precache             ${(results.precache as { files: number }).files} files  ${kib((results.precache as { raw: number }).raw)} raw  ${kib((results.precache as { transfer: number }).transfer)} over the wire
   by folder          ${Object.entries((results.precache as { byFolder: Record<string, number> }).byFolder)
     .sort((a, b) => b[1] - a[1])
@@ -480,8 +522,11 @@ ${(results.scaling as { notes: number; seconds: number; msPerNote: number; peakR
 written to bench/results/latest.json`);
 const searchBudgets = Object.values(search.budgets);
 const quizBudget = (results.quizPage as { budget?: { pass: boolean } } | undefined)?.budget;
+const toolBudgets = (results.toolPages as { budget: { pass: boolean } }[]).map((t) => t.budget);
 if (
   process.env.BENCH_STRICT === '1' &&
-  [...Object.values(p.budgets), ...searchBudgets, ...(quizBudget ? [quizBudget] : [])].some((v) => !v.pass)
+  [...Object.values(p.budgets), ...searchBudgets, ...(quizBudget ? [quizBudget] : []), ...toolBudgets].some(
+    (v) => !v.pass,
+  )
 )
   process.exit(1);

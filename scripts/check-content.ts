@@ -6,12 +6,12 @@ import { formatContentError } from '../src/domain/content-gate.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
 const { counts, errors, warnings } = await gateContent();
-for (const warning of warnings) console.warn(`  warning: ${formatContentError(warning)}`);
+for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors.length) {
   console.error(`Content errors (${errors.length}):`);
   for (const error of errors) console.error(`  ${formatContentError(error)}`);
   process.exit(1);
 }
 console.log(
-  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.walkers} decision walker(s) valid`,
+  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s) valid`,
 );

@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { ComparisonSchema, VocabularySchema } from '../src/schemas/compare.ts';
 import { DecisionWalkerSchema } from '../src/schemas/decide.ts';
 import { DeckFileSchema } from '../src/schemas/deck.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
@@ -12,6 +13,12 @@ import { QuizSchema } from '../src/schemas/quiz.ts';
 const targets = [
   { file: 'quizzes/quiz.schema.json', schema: QuizSchema, title: 'Tradeoffs quiz' },
   { file: 'content/cards/deck.schema.json', schema: DeckFileSchema, title: 'Tradeoffs flashcard deck' },
+  {
+    file: 'content/compare/vocabulary.schema.json',
+    schema: VocabularySchema,
+    title: 'Tradeoffs comparison vocabulary',
+  },
+  { file: 'content/compare/comparison.schema.json', schema: ComparisonSchema, title: 'Tradeoffs comparison' },
   {
     file: 'content/decide/decide.schema.json',
     schema: DecisionWalkerSchema,

@@ -36,9 +36,10 @@ export function describeItem(root: unknown, path: Path): string | undefined {
     const key = path[i];
     if (typeof key !== 'number') continue;
     const item = valueAt(root, path.slice(0, i + 1));
-    const list = String(path[i - 1] ?? 'item')
-      .replace(/ies$/, 'y')
-      .replace(/s$/, '');
+    const list = String(path[i - 1] ?? 'item').replace(
+      /(ases|ies|s)$/,
+      (end) => ({ ases: 'as', ies: 'y' })[end] ?? '',
+    );
     const id = isRecord(item) && typeof item.id === 'string' ? `"${item.id}"` : `#${key + 1}`;
     parts.push(`${list} ${id}`);
   }

@@ -18,10 +18,10 @@ export function contentGate(): AstroIntegration {
   return {
     name: 'tradeoffs:content-gate',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger }) => {
+      'astro:config:setup': async ({ config, command }) => {
         if (command === 'preview') return;
         const { notes, errors, warnings } = await gateContent(fileURLToPath(config.root));
-        for (const warning of warnings) logger.warn(formatContentError(warning));
+        for (const warning of warnings) console.warn(`[content] warning: ${warning}`);
         if (errors.length) {
           throw new ContentGateError(
             `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,

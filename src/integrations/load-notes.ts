@@ -2,12 +2,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
-import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
+import {
+  type ContentError,
+  type ContentFile,
+  checkNotes,
+  formatContentError,
+} from '../domain/content-gate.ts';
 import { checkWalkerFiles } from '../domain/decide-gate.ts';
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFile } from '../domain/quiz-gate.ts';
 import { checkEach } from '../domain/yaml-content.ts';
-import { cardsDir, decideDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, compareDir, decideDir, notesDir, quizzesDir } from '../lib/paths.ts';
+import { checkCompareContent } from '../domain/compare-gate.ts';
 import { checkDeckFile } from '../domain/deck-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
@@ -53,9 +59,10 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
  */
 export async function gateContent(
   root = process.cwd(),
-  dirs: { quizzes: string; cards: string; decide?: string } = {
+  dirs: { quizzes: string; cards: string; compare: string; decide?: string } = {
     quizzes: quizzesDir(root),
     cards: cardsDir(root),
+    compare: compareDir(root),
     decide: decideDir(root),
   },
 ) {
@@ -66,6 +73,13 @@ export async function gateContent(
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
   const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
   const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
+  // Comparisons: the vocabulary and resolutions are checked against the notes' tables and prose.
+  const compareFiles = await readFiles(root, dirs.compare, /\.ya?ml$/);
+  const compare = checkCompareContent(
+    compareFiles,
+    notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
+    index,
+  );
   // The decision walker: its diagram must still be in the note and read as a tree, and its
   // reasons must name questions, answers and leaves the diagram still has.
   const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
@@ -78,16 +92,18 @@ export async function gateContent(
     notes: notes.notes,
     quizzes: quizzes.checked,
     decks: decks.checked,
+    compare,
     walkers: walkers.walkers,
     index,
     counts: {
       notes: notes.files.length,
       quizzes: quizFiles.length,
       decks: deckFiles.length,
+      comparisons: compare.comparisons.length,
       walkers: walkerFiles.length,
     },
-    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...walkers.errors],
-    /** Not wrong, but worth a look (a diagram answer with no written reason). */
-    warnings: walkers.warnings,
+    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...compare.errors, ...walkers.errors],
+    // Not wrong, but worth a look: unresolved disagreements, diagram answers with no written reason.
+    warnings: [...compare.warnings, ...walkers.warnings.map(formatContentError)],
   };
 }

@@ -14,6 +14,10 @@ export const diagramCacheDir = (root = process.cwd()): string =>
 export const quizzesDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_QUIZZES_DIR ?? 'quizzes');
 
+/** Comparison vocabulary and pages (`content/compare/*.yaml`); TRADEOFFS_COMPARE_DIR points it elsewhere. */
+export const compareDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_COMPARE_DIR ?? 'content/compare');
+
 /** Hand-written flashcard decks (`content/cards/*.yaml`); tests point it elsewhere with TRADEOFFS_CARDS_DIR. */
 export const cardsDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_CARDS_DIR ?? 'content/cards');

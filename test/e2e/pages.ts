@@ -14,6 +14,8 @@ export const PAGE_TYPES = {
   'search with a query': '/search/?q=sticky+sessions',
   'cheat sheets': '/cheatsheets/',
   'cheat sheet': '/cheatsheets/architecture-paradigms/',
+  compare: '/compare/',
+  comparison: '/compare/stateful-vs-stateless/',
   decide: '/decide/',
   'not found': '/404.html',
 } as const;

@@ -25,6 +25,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
       TRADEOFFS_NOTES_DIR: notesDir,
       TRADEOFFS_QUIZZES_DIR: content.quizzes ?? 'test/fixtures/none',
       TRADEOFFS_CARDS_DIR: content.cards ?? 'test/fixtures/none',
+      TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
       TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',

@@ -51,6 +51,7 @@ describe('the real decision walker', () => {
     const none = await gateContent(process.cwd(), {
       quizzes: 'quizzes',
       cards: 'content/cards',
+      compare: 'content/compare',
       decide: 'test/fixtures/none',
     });
     expect(none.walkers).toEqual([]);

@@ -28,6 +28,7 @@ beforeAll(() => {
       TRADEOFFS_NOTES_DIR: 'test/fixtures/valid/notes',
       TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
       TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
+      TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
       TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',

@@ -147,7 +147,11 @@ describe('the real quizzes', () => {
   });
 
   it('fail the gate when a question points at a heading that is not there', async () => {
-    const { errors } = await gateContent(process.cwd(), { quizzes: DIR, cards: 'content/cards' });
+    const { errors } = await gateContent(process.cwd(), {
+      quizzes: DIR,
+      cards: 'content/cards',
+      compare: 'content/compare',
+    });
     expect(errors.some((e) => e.field === 'questions.0.source')).toBe(true);
   });
 });
