@@ -426,6 +426,7 @@ try {
       TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
       TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
       TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
+      TRADEOFFS_DECIDE_DIR: join(dir, 'no-decide'),
     });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);
