@@ -15,10 +15,10 @@ test('keyboard only: skip link, navigation, theme toggle, table of contents, scr
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 
-  // From the top again: brand, the five sections, then the theme toggle.
+  // From the top again: brand, the six sections, then the theme toggle.
   await page.goto(DIAGRAM_NOTE);
   const order: string[] = [];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 9; i++) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(
@@ -33,6 +33,7 @@ test('keyboard only: skip link, navigation, theme toggle, table of contents, scr
     'Cheat sheets',
     'Quizzes',
     'Flashcards',
+    'Compare',
     'Search',
     'Auto',
   ]);
