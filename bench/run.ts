@@ -427,6 +427,7 @@ try {
       TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
       TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
       TRADEOFFS_PRICING_FILE: join(dir, 'no-pricing.yaml'),
+      TRADEOFFS_DECIDE_DIR: join(dir, 'no-decide'),
     });
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);

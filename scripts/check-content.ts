@@ -13,5 +13,5 @@ if (errors.length) {
   process.exit(1);
 }
 console.log(
-  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s)${pricing ? ' and the pricing file' : ''} valid`,
+  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s)${pricing ? ' and the pricing file' : ''} valid`,
 );

@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ComparisonSchema, VocabularySchema } from '../src/schemas/compare.ts';
+import { DecisionWalkerSchema } from '../src/schemas/decide.ts';
 import { DeckFileSchema } from '../src/schemas/deck.ts';
 import { PricingSchema } from '../src/schemas/pricing.ts';
 import { QuizSchema } from '../src/schemas/quiz.ts';
@@ -20,6 +21,11 @@ const targets = [
   },
   { file: 'content/compare/comparison.schema.json', schema: ComparisonSchema, title: 'Tradeoffs comparison' },
   { file: 'content/pricing.schema.json', schema: PricingSchema, title: 'Tradeoffs cost calculator prices' },
+  {
+    file: 'content/decide/decide.schema.json',
+    schema: DecisionWalkerSchema,
+    title: 'Tradeoffs decision walker',
+  },
 ];
 
 const check = process.argv.includes('--check');

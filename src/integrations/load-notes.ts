@@ -2,11 +2,17 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
-import { type ContentError, type ContentFile, checkNotes } from '../domain/content-gate.ts';
+import {
+  type ContentError,
+  type ContentFile,
+  checkNotes,
+  formatContentError,
+} from '../domain/content-gate.ts';
+import { checkWalkerFiles } from '../domain/decide-gate.ts';
 import { anchorIndex } from '../domain/note-anchors.ts';
 import { checkQuizFile } from '../domain/quiz-gate.ts';
 import { checkEach } from '../domain/yaml-content.ts';
-import { cardsDir, compareDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
+import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { checkCompareContent } from '../domain/compare-gate.ts';
 import { checkDeckFile } from '../domain/deck-gate.ts';
 import { checkPricingFile } from '../domain/pricing-gate.ts';
@@ -64,10 +70,11 @@ export async function readPricingFile(
  */
 export async function gateContent(
   root = process.cwd(),
-  dirs: { quizzes: string; cards: string; compare: string; pricing?: string } = {
+  dirs: { quizzes: string; cards: string; compare: string; decide?: string; pricing?: string } = {
     quizzes: quizzesDir(root),
     cards: cardsDir(root),
     compare: compareDir(root),
+    decide: decideDir(root),
   },
 ) {
   const notes = await gateNotes(root);
@@ -101,20 +108,38 @@ export async function gateContent(
             ]
           : [],
       };
+  // The decision walker: its diagram must still be in the note and read as a tree, and its
+  // reasons must name questions, answers and leaves the diagram still has.
+  const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
+  const walkers = checkWalkerFiles(
+    walkerFiles,
+    notes.notes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
+    index,
+  );
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
     decks: decks.checked,
     compare,
     pricing: pricing.checked,
+    walkers: walkers.walkers,
     index,
     counts: {
       notes: notes.files.length,
       quizzes: quizFiles.length,
       decks: deckFiles.length,
       comparisons: compare.comparisons.length,
+      walkers: walkerFiles.length,
     },
-    errors: [...notes.errors, ...quizzes.errors, ...decks.errors, ...compare.errors, ...pricing.errors],
-    warnings: compare.warnings,
+    errors: [
+      ...notes.errors,
+      ...quizzes.errors,
+      ...decks.errors,
+      ...compare.errors,
+      ...walkers.errors,
+      ...pricing.errors,
+    ],
+    // Not wrong, but worth a look: unresolved disagreements, diagram answers with no written reason.
+    warnings: [...compare.warnings, ...walkers.warnings.map(formatContentError)],
   };
 }

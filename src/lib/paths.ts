@@ -28,3 +28,6 @@ export const cardsDir = (root = process.cwd()): string =>
  */
 export const pricingFile = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_PRICING_FILE ?? 'content/pricing.yaml');
+/** The decision walker (`content/decide/*.yaml`); tests point it elsewhere with TRADEOFFS_DECIDE_DIR. */
+export const decideDir = (root = process.cwd()): string =>
+  resolve(root, process.env.TRADEOFFS_DECIDE_DIR ?? 'content/decide');

@@ -18,6 +18,7 @@ export const PAGE_TYPES = {
   compare: '/compare/',
   comparison: '/compare/stateful-vs-stateless/',
   cost: '/cost/',
+  decide: '/decide/',
   'not found': '/404.html',
 } as const;
 

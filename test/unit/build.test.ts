@@ -28,6 +28,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
       TRADEOFFS_CARDS_DIR: content.cards ?? 'test/fixtures/none',
       TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
       TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
+      TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },

@@ -32,6 +32,7 @@ beforeAll(() => {
       TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
       // The prices check the real note's example: no cost calculator in this build.
       TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
+      TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
