@@ -108,7 +108,7 @@ function checkComparison(
       else if (ref.option !== undefined && !comparison.options.includes(ref.option))
         at([...path, 'option'], `"${ref.option}" is not one of this comparison's options`);
       else {
-        const stale = staleClaim(ref, claims.claims, sections);
+        const stale = staleClaim(ref, claims.claims, sections, d.aspect);
         if (stale) at([...path, ref.quote === undefined ? 'value' : 'quote'], stale);
       }
     });

@@ -367,6 +367,8 @@ export function staleClaim(
   ref: ClaimRef,
   claims: readonly MatrixClaim[],
   sections: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  /** The aspect the resolution is about: what the note says on it now is named first. */
+  aspect?: string,
 ): string | undefined {
   const [note = '', heading = ''] = ref.source.split('#');
   if (ref.quote !== undefined) {
@@ -376,7 +378,9 @@ export function staleClaim(
       : `the section ${ref.source} no longer says "${ref.quote}": update the quote and re-read the resolution`;
   }
   if (matchClaim(ref, claims)) return undefined;
-  const there = claims.filter((c) => c.source === ref.source && c.option === ref.option);
+  const inSection = claims.filter((c) => c.source === ref.source && c.option === ref.option);
+  const onAspect = inSection.filter((c) => c.aspect === aspect);
+  const there = onAspect.length ? onAspect : inSection;
   return (
     `no table in ${ref.source} says "${ref.value}" for ${ref.option}` +
     (there.length

@@ -274,6 +274,12 @@ describe('resolution claims against the notes', () => {
     expect(message).toContain('no table in b#traits says "Low" for stateful');
     expect(message).toContain('Complexity "More complex (state management required)"');
     expect(message).toContain('Fault Tolerance "Harder"');
+    // Knowing the aspect, only what the note now says on it is named.
+    expect(
+      staleClaim({ source: 'b#traits', option: 'stateful', value: 'Low' }, claims, sections, 'complexity'),
+    ).toBe(
+      'no table in b#traits says "Low" for stateful (it says: Complexity "More complex (state management required)"): the note changed, so re-read the resolution and update it',
+    );
   });
 
   it('flags a cell in a section without that option, and a quote the section lost', () => {
