@@ -72,6 +72,16 @@ test('a diagram opens full size', async ({ page }) => {
   expect(await response.text()).toContain('Combinations');
 });
 
+test('diagram labels keep their signs: "> 15 minutes" is not read as a Markdown quote', async ({ page }) => {
+  await page.goto(DIAGRAM_NOTE);
+  const figure = page.getByRole('figure', { name: /Decision Framework/ });
+  const labels = await figure
+    .locator('svg text')
+    .evaluateAll((texts) => texts.map((t) => t.textContent?.replace(/\s+/g, ' ').trim()));
+  expect(labels).toContain('> 15 minutes');
+  expect(labels).toContain('< 15 minutes');
+});
+
 test('the home page lists every note with reading time and diagram count', async ({ page }) => {
   await page.goto('/');
   const cards = page.getByRole('region', { name: 'Notes' }).getByRole('article');

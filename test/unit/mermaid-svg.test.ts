@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { protectLabels } from '../../src/markdown/mermaid/renderer.ts';
 import {
   mergeThemeCss,
   renameId,
@@ -126,5 +127,19 @@ describe('buildDiagramCss', () => {
     expect(css.indexOf('.mmd-a{')).toBeLessThan(css.indexOf('.mmd-b{'));
     expect(css).toContain('.mmd.s-1,.mmd .s-1{fill:blue !important}');
     expect(css).toContain('.lightfill text');
+  });
+});
+
+describe('protectLabels', () => {
+  it('keeps a quoted label’s leading ">" from being read as a Markdown quote', () => {
+    expect(protectLabels('Q1 -->|"> 15 minutes"| T\nQ1 -->|"< 15 minutes"| Q2')).toBe(
+      'Q1 -->|"#gt; 15 minutes"| T\nQ1 -->|"< 15 minutes"| Q2',
+    );
+    expect(protectLabels('A["> big"] --> B{"> 5?"}')).toBe('A["#gt; big"] --> B{"#gt; 5?"}');
+  });
+
+  it('leaves arrows and class-diagram inheritance alone', () => {
+    const source = 'A -->|"x"| B\nC --|> D\nE->>F: hi\nG ==> H';
+    expect(protectLabels(source)).toBe(source);
   });
 });

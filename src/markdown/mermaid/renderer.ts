@@ -13,7 +13,7 @@ import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, s
 const require = createRequire(import.meta.url);
 const MERMAID_VERSION: string = require('mermaid/package.json').version;
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
-const TRANSFORM_VERSION = 13;
+const TRANSFORM_VERSION = 14;
 export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };
@@ -26,6 +26,12 @@ const config = (theme: 'default' | 'dark'): MermaidConfig => ({
   securityLevel: 'strict',
   fontFamily: 'ui-sans-serif, system-ui, sans-serif',
 });
+
+/**
+ * Mermaid reads plain-SVG labels as Markdown, so a quoted label that starts with "> " (seed 000's
+ * `|"> 15 minutes"|`) became a blockquote and lost its sign. Mermaid's own entity keeps it.
+ */
+export const protectLabels = (source: string): string => source.replace(/([|[{(]")>(?=\s)/g, '$1#gt;');
 
 export const cacheKey = (source: string): string => shortHash(`${RENDERER_VERSION}\n${source}`, 16);
 
@@ -66,8 +72,9 @@ export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
     });
     onLaunch?.(sources.length);
     const prefix = 'mmdbatch';
-    const light = await render(sources, { prefix, mermaidConfig: config('default') });
-    const dark = await render(sources, { prefix, mermaidConfig: config('dark') });
+    const input = sources.map(protectLabels);
+    const light = await render(input, { prefix, mermaidConfig: config('default') });
+    const dark = await render(input, { prefix, mermaidConfig: config('dark') });
     return sources.map((source, i): RenderOutcome => {
       const l = light[i];
       const d = dark[i];
