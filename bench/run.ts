@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../src/lib/chromium.ts';
+import { otherNotesEnv } from '../src/lib/paths.ts';
 import { makeCorpus } from './corpus.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -421,14 +422,7 @@ try {
     for (const note of corpus) writeFileSync(join(dir, note.name), note.text);
     clearCaches(false);
     // Generated notes only: the real quizzes, decks and prices point at the real notes' headings.
-    const r = await build(join(out, `scale-${n}`), {
-      TRADEOFFS_NOTES_DIR: dir,
-      TRADEOFFS_QUIZZES_DIR: join(dir, 'no-quizzes'),
-      TRADEOFFS_CARDS_DIR: join(dir, 'no-cards'),
-      TRADEOFFS_COMPARE_DIR: join(dir, 'no-compare'),
-      TRADEOFFS_PRICING_FILE: join(dir, 'no-pricing.yaml'),
-      TRADEOFFS_DECIDE_DIR: join(dir, 'no-decide'),
-    });
+    const r = await build(join(out, `scale-${n}`), otherNotesEnv(dir, {}, join(dir, 'none')));
     const rendered =
       /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);
     const renderedCount = /rendering (\d+) diagram/.exec(r.log)?.[1];

@@ -9,6 +9,7 @@ import { type Comparison, ComparisonSchema, type Vocabulary, VocabularySchema } 
 import {
   type Disagreement,
   type NoteSource,
+  type NotesClaims,
   comparisonClaims,
   findDisagreements,
   labelKey,
@@ -30,6 +31,8 @@ export interface CompareContent {
   errors: ContentError[];
   /** Disagreements found in the notes that no resolution covers (one line each). */
   warnings: string[];
+  /** Every table of the notes and the claims the vocabulary places (when the vocabulary is valid). */
+  claims?: NotesClaims;
 }
 
 function errorAt(checked: CheckedYaml<unknown>, path: Path, message: string): ContentError {
@@ -172,5 +175,5 @@ export function checkCompareContent(
       if (!resolutionFor(d, checked.data.disagreements))
         warnings.push(`${file.path}: unresolved disagreement on ${describeDisagreement(d)}`);
   }
-  return { vocabulary, comparisons, errors, warnings };
+  return { vocabulary, comparisons, errors, warnings, claims };
 }

@@ -18,7 +18,8 @@ import { checkDeckFile } from '../domain/deck-gate.ts';
 import { checkPricingFile } from '../domain/pricing-gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
+/** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
+export async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
   return Promise.all(
     names.map(async (name) => ({

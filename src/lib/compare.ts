@@ -2,8 +2,6 @@
  * Build-time data of the comparison pages: the checked `content/compare/` files (the content
  * gate has already stopped the build on any error) merged with the notes' tables.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { getCollection } from 'astro:content';
 import { checkCompareContent } from '../domain/compare-gate.ts';
 import {
@@ -15,15 +13,15 @@ import {
   labelKey,
   matchClaim,
   mergeMatrix,
-  notesClaims,
   resolutionFor,
-  vocabularyLookup,
 } from '../domain/comparison.ts';
-import { anchorIndex, anchorText } from '../domain/note-anchors.ts';
+import { anchorIndex } from '../domain/note-anchors.ts';
 import { sortNotes } from '../domain/notes.ts';
 import type { ClaimRef, Comparison } from '../schemas/compare.ts';
+import { readFiles } from '../integrations/load-notes.ts';
 import { compareDir } from './paths.ts';
 import { inlineMarkdown } from './markdown.ts';
+import { sourceLink } from './quiz-view.ts';
 
 /** A note as a source of claims: a short letter, so a cell can cite it in a few characters. */
 export interface SourceNote {
@@ -92,27 +90,15 @@ let loaded: Promise<CompareData> | undefined;
 
 async function load(): Promise<CompareData> {
   const notes = sortNotes(await getCollection('notes')).map((n) => ({ ...n.data, body: n.body ?? '' }));
-  const dir = compareDir();
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
-  const files = await Promise.all(
-    names.map(async (name) => ({
-      path: relative(process.cwd(), join(dir, name)),
-      bytes: await readFile(join(dir, name)),
-    })),
-  );
+  const files = await readFiles(process.cwd(), compareDir(), /\.ya?ml$/);
   const index = anchorIndex(notes.map((n) => ({ data: n, body: n.body })));
   const sourcesIn = notes.map((n) => ({ slug: n.slug, title: n.title, body: n.body }));
   const content = checkCompareContent(files, sourcesIn, index);
   // The content gate reports these with file and line before the build starts.
-  if (content.errors.length || !content.vocabulary) return { pages: [], leftOut: [] };
-  const vocabulary = content.vocabulary;
-  const all = notesClaims(sourcesIn, vocabularyLookup(vocabulary));
+  if (content.errors.length || !content.vocabulary || !content.claims) return { pages: [], leftOut: [] };
+  const { vocabulary, claims: all } = content;
   const letters = new Map(notes.map((n, i) => [n.slug, String.fromCharCode(65 + i)]));
   const titles = new Map(notes.map((n) => [n.slug, n.title]));
-  const href = (source: string) => {
-    const [slug, id] = source.split('#');
-    return `/notes/${slug}/#${id}`;
-  };
   const optionLabel = (id: string) => vocabulary.options.find((o) => o.id === id)?.label ?? id;
   const aspectLabel = (id: string) => vocabulary.aspects.find((a) => a.id === id)?.label ?? id;
 
@@ -128,7 +114,7 @@ async function load(): Promise<CompareData> {
       const disputed = disputedBy(claim);
       return {
         ...claim,
-        href: href(claim.source),
+        href: sourceLink(claim.source, index).href,
         letter: letters.get(claim.note) ?? '?',
         noteTitle: titles.get(claim.note) ?? claim.note,
         ...(labelKey(claim.aspectLabel) !== labelKey(rowLabel) ? { saysAspect: claim.aspectLabel } : {}),
@@ -148,11 +134,12 @@ async function load(): Promise<CompareData> {
     }));
     const showRef = (ref: ClaimRef): ShownRef => {
       const [slug = ''] = ref.source.split('#');
+      const { href, heading } = sourceLink(ref.source, index);
       return {
-        href: href(ref.source),
+        href,
         letter: letters.get(slug) ?? '?',
         noteTitle: titles.get(slug) ?? slug,
-        heading: anchorText(ref.source, index)?.heading ?? ref.source,
+        heading,
         ...(ref.option ? { option: optionLabel(ref.option) } : {}),
         text: ref.quote ?? ref.value ?? '',
         quote: ref.quote !== undefined,

@@ -3,8 +3,6 @@
  * flowchart, the reasons from content/decide/*.yaml as HTML, every `source` as a link to its note
  * heading, and where the note's own rendering of the diagram lives (figure and full-size SVG).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import { formatContentError } from '../domain/content-gate.ts';
 import { checkWalkerFiles } from '../domain/decide-gate.ts';
@@ -13,6 +11,7 @@ import { anchorIndex } from '../domain/note-anchors.ts';
 import { diagramFileName } from '../markdown/remark-mermaid.ts';
 import { shortHash } from '../markdown/mermaid/svg.ts';
 import { inlineMarkdown } from './markdown.ts';
+import { readFiles } from '../integrations/load-notes.ts';
 import { decideDir } from './paths.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';
 
@@ -50,13 +49,9 @@ export interface WalkerView {
   };
 }
 
-export async function loadWalker(): Promise<WalkerView | undefined> {
-  const dir = decideDir();
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.ya?ml$/.test(n)).sort();
-  if (!names.length) return undefined;
-  const files = await Promise.all(
-    names.map(async (name) => ({ path: join(dir, name), bytes: await readFile(join(dir, name)) })),
-  );
+async function load(): Promise<WalkerView | undefined> {
+  const files = await readFiles(process.cwd(), decideDir(), /\.ya?ml$/);
+  if (!files.length) return undefined;
   const notes = await getCollection('notes');
   const index = anchorIndex(notes);
   const { walkers, errors } = checkWalkerFiles(
@@ -103,3 +98,8 @@ export async function loadWalker(): Promise<WalkerView | undefined> {
     },
   };
 }
+
+let loaded: Promise<WalkerView | undefined> | undefined;
+
+/** The walker, computed once per build (its page, /compare/ and the home page all ask). */
+export const loadWalker = (): Promise<WalkerView | undefined> => (loaded ??= load());

@@ -6,8 +6,9 @@
  */
 import { getCollection } from 'astro:content';
 import { allDecks, duplicateCardIds } from '../domain/cards.ts';
-import { type AnchorIndex, anchorText, noteAnchors } from '../domain/note-anchors.ts';
+import { type AnchorIndex, anchorIndex } from '../domain/note-anchors.ts';
 import type { Card, Deck } from '../schemas/deck.ts';
+import { sourceLink as sectionLink } from './quiz-view.ts';
 
 export interface FlashcardData {
   decks: Deck[];
@@ -19,9 +20,7 @@ let loaded: Promise<FlashcardData> | undefined;
 async function load(): Promise<FlashcardData> {
   const notes = await getCollection('notes');
   const hand = await getCollection('decks');
-  const index: AnchorIndex = new Map(
-    notes.map((n) => [n.data.slug, { title: n.data.title, anchors: noteAnchors(n.body ?? '') }]),
-  );
+  const index = anchorIndex(notes);
   const decks = allDecks(
     notes.map((n) => ({
       slug: n.data.slug,
@@ -40,11 +39,10 @@ async function load(): Promise<FlashcardData> {
 
 export const loadFlashcards = (): Promise<FlashcardData> => (loaded ??= load());
 
-/** Link and label for a `note#heading` source. */
+/** Link and label ("Note › Heading") for a `note#heading` source. */
 export function sourceLink(ref: string, index: AnchorIndex): { href: string; label: string } {
-  const [slug, id] = ref.split('#');
-  const text = anchorText(ref, index);
-  return { href: `/notes/${slug}/#${id}`, label: text ? `${text.note} › ${text.heading}` : ref };
+  const { href, note, heading } = sectionLink(ref, index);
+  return { href, label: `${note} › ${heading}` };
 }
 
 export const cardIds = (cards: readonly Card[]) => cards.map((c) => c.id).join(' ');

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Where the notes live. Tests and the scaling benchmark point the whole build at another
@@ -31,3 +31,23 @@ export const pricingFile = (root = process.cwd()): string =>
 /** The decision walker (`content/decide/*.yaml`); tests point it elsewhere with TRADEOFFS_DECIDE_DIR. */
 export const decideDir = (root = process.cwd()): string =>
   resolve(root, process.env.TRADEOFFS_DECIDE_DIR ?? 'content/decide');
+
+/**
+ * The environment of a build over other notes (fixture builds, the scaling benchmark). Quizzes,
+ * decks, comparisons, the walker and the prices all point into the real notes' headings, so
+ * each is switched off (`none`: a folder that does not exist) unless the caller names its own.
+ */
+export function otherNotesEnv(
+  notes: string,
+  content: { quizzes?: string; cards?: string } = {},
+  none = 'test/fixtures/none',
+): Record<string, string> {
+  return {
+    TRADEOFFS_NOTES_DIR: notes,
+    TRADEOFFS_QUIZZES_DIR: content.quizzes ?? none,
+    TRADEOFFS_CARDS_DIR: content.cards ?? none,
+    TRADEOFFS_COMPARE_DIR: none,
+    TRADEOFFS_DECIDE_DIR: none,
+    TRADEOFFS_PRICING_FILE: join(none, 'pricing.yaml'),
+  };
+}

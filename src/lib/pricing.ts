@@ -10,8 +10,9 @@ import { readPricingFile } from '../integrations/load-notes.ts';
 import { PricingSchema, type Pricing } from '../schemas/pricing.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';
 
-/** The prices and their note section; undefined when the build has no pricing file (no /cost/ page). */
-export async function loadPricing(): Promise<{ pricing: Pricing; source: SourceLink } | undefined> {
+type PricingView = { pricing: Pricing; source: SourceLink };
+
+async function load(): Promise<PricingView | undefined> {
   const file = await readPricingFile();
   if (!file) return undefined;
   const { checked, errors } = checkYamlFile(file, PricingSchema);
@@ -19,3 +20,8 @@ export async function loadPricing(): Promise<{ pricing: Pricing; source: SourceL
   const index = anchorIndex(await getCollection('notes'));
   return { pricing: checked.data, source: sourceLink(checked.data.source, index) };
 }
+
+let loaded: Promise<PricingView | undefined> | undefined;
+
+/** The prices and their note section, once per build; undefined when the build has no pricing file (no /cost/ page). */
+export const loadPricing = (): Promise<PricingView | undefined> => (loaded ??= load());

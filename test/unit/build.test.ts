@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { otherNotesEnv } from '../../src/lib/paths.ts';
 
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -23,12 +24,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
   const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
     env: {
       ...process.env,
-      TRADEOFFS_NOTES_DIR: notesDir,
-      TRADEOFFS_QUIZZES_DIR: content.quizzes ?? 'test/fixtures/none',
-      TRADEOFFS_CARDS_DIR: content.cards ?? 'test/fixtures/none',
-      TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
-      TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
-      TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
+      ...otherNotesEnv(notesDir, content),
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },

@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherNotesEnv } from '../../src/lib/paths.ts';
 import {
   localReferences,
   missingFromPrecache,
@@ -26,13 +27,10 @@ beforeAll(() => {
     env: {
       ...process.env,
       // The valid fixtures: a note, and a quiz and a deck that point into it.
-      TRADEOFFS_NOTES_DIR: 'test/fixtures/valid/notes',
-      TRADEOFFS_QUIZZES_DIR: 'test/fixtures/valid/quizzes',
-      TRADEOFFS_CARDS_DIR: 'test/fixtures/valid/cards',
-      TRADEOFFS_COMPARE_DIR: 'test/fixtures/none',
-      // The prices check the real note's example: no cost calculator in this build.
-      TRADEOFFS_PRICING_FILE: 'test/fixtures/none/pricing.yaml',
-      TRADEOFFS_DECIDE_DIR: 'test/fixtures/none',
+      ...otherNotesEnv('test/fixtures/valid/notes', {
+        quizzes: 'test/fixtures/valid/quizzes',
+        cards: 'test/fixtures/valid/cards',
+      }),
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
     },
