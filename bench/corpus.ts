@@ -5,7 +5,7 @@
  * source unique, so each build also renders some diagrams. Deterministic for a given seed.
  */
 
-import { seededRandom } from '../src/domain/shuffle.ts';
+import { seededRandom } from '../src/domain/quiz/shuffle.ts';
 
 const WORDS = [
   'latency',

@@ -7,15 +7,15 @@ import {
   type ContentFile,
   checkNotes,
   formatContentError,
-} from '../domain/content-gate.ts';
-import { checkWalkerFiles } from '../domain/decide-gate.ts';
-import { anchorIndex } from '../domain/note-anchors.ts';
-import { checkQuizFile } from '../domain/quiz-gate.ts';
-import { checkEach } from '../domain/yaml-content.ts';
+} from '../domain/content/gate.ts';
+import { checkWalkerFiles } from '../domain/decide/gate.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
+import { checkQuizFile } from '../domain/quiz/gate.ts';
+import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
-import { checkCompareContent } from '../domain/compare-gate.ts';
-import { checkDeckFile } from '../domain/deck-gate.ts';
-import { checkPricingFile } from '../domain/pricing-gate.ts';
+import { checkCompareContent } from '../domain/compare/gate.ts';
+import { checkDeckFile } from '../domain/flashcards/gate.ts';
+import { checkPricingFile } from '../domain/cost/gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
 /** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */

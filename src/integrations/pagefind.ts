@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { pageUrl, prepareForIndex } from '../domain/search-index.ts';
+import { pageUrl, prepareForIndex } from '../domain/search/index-page.ts';
 import { computeBuildId } from '../lib/build-id.ts';
 
 export class SearchIndexError extends Error {
@@ -21,7 +21,7 @@ export class SearchIndexError extends Error {
 
 /**
  * Pagefind writes three ready-made UIs too; we use its JS API only, so they are not shipped.
- * Nor is its web worker: src/scripts/search/engine.ts searches on the main thread (noWorker).
+ * Nor is its web worker: src/client/search/engine.ts searches on the main thread (noWorker).
  */
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\.(js|css)$/;
 

@@ -6,7 +6,7 @@
  * It precaches every file of the site, so after one visit every page, diagram and search works
  * with the network off. A new build changes the revision of what changed; the new worker
  * installs next to the old one and waits: the page offers "A new version is available —
- * reload" (src/scripts/offline.ts) and the swap happens only when the reader accepts, so pages
+ * reload" (src/client/offline.ts) and the swap happens only when the reader accepts, so pages
  * and assets never mix across versions.
  */
 import { stat } from 'node:fs/promises';

@@ -7,7 +7,7 @@ import { notesDir } from './paths.ts';
  * One id per distinct site: a digest of everything a build reads (notes, source, public files,
  * config, locked dependencies). The same sources give the same id, so a rebuild with no change
  * does not make readers download a "new version"; any change gives a new one. Pagefind's
- * `metaCacheTag` is pinned to it (src/scripts/search/engine.ts). TRADEOFFS_BUILD_ID overrides it.
+ * `metaCacheTag` is pinned to it (src/client/search/engine.ts). TRADEOFFS_BUILD_ID overrides it.
  */
 export function computeBuildId(root = process.cwd()): string {
   if (process.env.TRADEOFFS_BUILD_ID) return process.env.TRADEOFFS_BUILD_ID;

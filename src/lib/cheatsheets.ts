@@ -1,6 +1,6 @@
 import { getCollection, render } from 'astro:content';
-import { extractCheatSheet, type Section } from '../domain/cheatsheet.ts';
-import { sortNotes } from '../domain/notes.ts';
+import { extractCheatSheet, type Section } from '../domain/notes/cheatsheet.ts';
+import { sortNotes } from '../domain/notes/collection.ts';
 
 export interface CheatSheetPage {
   slug: string;

@@ -3,7 +3,7 @@
  * gate has already stopped the build on any error) merged with the notes' tables.
  */
 import { getCollection } from 'astro:content';
-import { checkCompareContent } from '../domain/compare-gate.ts';
+import { checkCompareContent } from '../domain/compare/gate.ts';
 import {
   type Disagreement,
   type MatrixClaim,
@@ -14,9 +14,9 @@ import {
   matchClaim,
   mergeMatrix,
   resolutionFor,
-} from '../domain/comparison.ts';
-import { anchorIndex } from '../domain/note-anchors.ts';
-import { sortNotes } from '../domain/notes.ts';
+} from '../domain/compare/matrix.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
+import { sortNotes } from '../domain/notes/collection.ts';
 import type { ClaimRef, Comparison } from '../schemas/compare.ts';
 import { readFiles } from '../integrations/load-notes.ts';
 import { compareDir } from './paths.ts';

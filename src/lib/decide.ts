@@ -4,10 +4,10 @@
  * heading, and where the note's own rendering of the diagram lives (figure and full-size SVG).
  */
 import { getCollection } from 'astro:content';
-import { formatContentError } from '../domain/content-gate.ts';
-import { checkWalkerFiles } from '../domain/decide-gate.ts';
-import type { DecisionTree } from '../domain/decision-tree.ts';
-import { anchorIndex } from '../domain/note-anchors.ts';
+import { formatContentError } from '../domain/content/gate.ts';
+import { checkWalkerFiles } from '../domain/decide/gate.ts';
+import type { DecisionTree } from '../domain/decide/tree.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
 import { diagramFileName } from '../markdown/remark-mermaid.ts';
 import { shortHash } from '../markdown/mermaid/svg.ts';
 import { inlineMarkdown } from './markdown.ts';

@@ -5,8 +5,8 @@
  * so it stops the build here.
  */
 import { getCollection } from 'astro:content';
-import { allDecks, duplicateCardIds } from '../domain/cards.ts';
-import { type AnchorIndex, anchorIndex } from '../domain/note-anchors.ts';
+import { allDecks, duplicateCardIds } from '../domain/flashcards/derive.ts';
+import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
 import type { Card, Deck } from '../schemas/deck.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
 

@@ -4,8 +4,8 @@
  * note section they come from.
  */
 import { getCollection } from 'astro:content';
-import { anchorIndex } from '../domain/note-anchors.ts';
-import { checkYamlFile } from '../domain/yaml-content.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
+import { checkYamlFile } from '../domain/content/yaml.ts';
 import { readPricingFile } from '../integrations/load-notes.ts';
 import { PricingSchema, type Pricing } from '../schemas/pricing.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';

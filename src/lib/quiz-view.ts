@@ -3,8 +3,8 @@
  * `source` as a link to the note heading with its title, and the answer key the browser fetches
  * only when the reader checks an answer (so answers are not in the page's text).
  */
-import { type AnchorIndex, anchorText } from '../domain/note-anchors.ts';
-import { hashSeed, seededRandom, shuffleUnsolved } from '../domain/shuffle.ts';
+import { type AnchorIndex, anchorText } from '../domain/notes/anchors.ts';
+import { hashSeed, seededRandom, shuffleUnsolved } from '../domain/quiz/shuffle.ts';
 import type { Question, Quiz } from '../schemas/quiz.ts';
 import { inlineMarkdown, markdown } from './markdown.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Decision walkers, authored in `content/decide/<id>.yaml`: which note diagram to walk, and the
  * short human-written reasons shown with each answer and each recommendation. The questions,
- * answers and leaves themselves come from the diagram (src/domain/decision-tree.ts), never from
+ * answers and leaves themselves come from the diagram (src/domain/decide/tree.ts), never from
  * here; the content gate checks that every id and answer named here still exists in it.
  */
 import { z } from 'zod';

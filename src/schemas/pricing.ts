@@ -2,7 +2,7 @@
  * Prices for the cost crossover calculator (/cost/), authored in `content/pricing.yaml`
  * (exported as `content/pricing.schema.json` for editors by `npm run schemas`). Prices are data,
  * not code: the page shows their "as of" date, and the content gate checks them against the
- * worked example in the note they come from (src/domain/pricing-gate.ts).
+ * worked example in the note they come from (src/domain/cost/gate.ts).
  */
 import { z } from 'zod';
 import { SourceRefSchema } from './quiz.ts';

@@ -1,6 +1,6 @@
 /**
  * What the reader's browser keeps: quiz attempts and flashcard review progress. Each record is
- * versioned and validated on read by src/domain/storage.ts; the export file of all progress is
+ * versioned and validated on read by src/domain/progress/storage.ts; the export file of all progress is
  * built from these same schemas.
  *
  * Written with zod/mini, unlike the content schemas: these are validated in the browser, and
@@ -129,7 +129,7 @@ const notOurs = { error: 'not a Tradeoffs progress file' };
 /**
  * The "export all progress" file: quiz attempts and flashcards in one JSON file. Records keep
  * their own version, so a file exported by an older site is migrated on import with the same
- * steps as browser storage (src/domain/progress-file.ts).
+ * steps as browser storage (src/domain/progress/file.ts).
  */
 export const ProgressExportSchema = strictObject({
   app: literal('tradeoffs', notOurs),

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { comparisonClaims, notesClaims, vocabularyLookup } from '../../src/domain/comparison.ts';
+import { comparisonClaims, notesClaims, vocabularyLookup } from '../../src/domain/compare/matrix.ts';
 import { gateContent } from '../../src/integrations/load-notes.ts';
 
 const content = await gateContent();

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { diagramUnder } from '../../src/domain/decide-gate.ts';
-import { allPaths, type DecisionTree, decisionTree, type TreePath } from '../../src/domain/decision-tree.ts';
+import { diagramUnder } from '../../src/domain/decide/gate.ts';
+import { allPaths, type DecisionTree, decisionTree, type TreePath } from '../../src/domain/decide/tree.ts';
 import { DecisionWalkerSchema } from '../../src/schemas/decide.ts';
 
 const walker = DecisionWalkerSchema.parse(

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { applyRating } from '../../src/domain/review-rating.ts';
-import { emptyProgress } from '../../src/domain/review.ts';
+import { applyRating } from '../../src/domain/flashcards/rating.ts';
+import { emptyProgress } from '../../src/domain/flashcards/queue.ts';
 import { type Quiz, QuizSchema } from '../../src/schemas/quiz.ts';
 
 const QUIZ = QuizSchema.parse(parse(readFileSync('quizzes/stateful-vs-stateless.yaml', 'utf8'))) as Quiz;

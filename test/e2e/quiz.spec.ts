@@ -18,7 +18,7 @@ const ATTEMPTS_KEY = 'tradeoffs.quiz-attempts';
  * The scripted answers: the first single question wrong, every other single right; multiple:
  * all right options plus one wrong (score (c − 1) / c); order: right; match: first pair wrong;
  * free: all rubric items but the first. Expected points are worked out here from the README's
- * rules, independently of src/domain/scoring.ts.
+ * rules, independently of src/domain/quiz/scoring.ts.
  */
 function expectedShare(q: Question, isFirstSingle: boolean): number {
   switch (q.type) {

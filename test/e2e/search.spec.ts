@@ -22,7 +22,7 @@ test('results while typing, with the matching heading and an excerpt', async ({ 
 
 test('a word that appears only inside a diagram finds its note', async ({ page }) => {
   // "Matchmaking" is a node label in seed 000's gaming-server diagram and nowhere in its prose
-  // (Pagefind itself skips SVG text: src/domain/search-index.ts exposes the labels to it).
+  // (Pagefind itself skips SVG text: src/domain/search/index-page.ts exposes the labels to it).
   await page.goto('/');
   await box(page).fill('matchmaking');
   await expect(

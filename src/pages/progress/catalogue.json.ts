@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { buildCatalogue } from '../../domain/progress-catalogue.ts';
+import { buildCatalogue } from '../../domain/progress/catalogue.ts';
 import { loadFlashcards } from '../../lib/flashcards.ts';
 
 /**
  * What the progress dashboard reads the stored records against: every quiz question and card
- * by id, with its topic and note sections (src/domain/progress-catalogue.ts). A static file,
+ * by id, with its topic and note sections (src/domain/progress/catalogue.ts). A static file,
  * precached by the service worker like every other, so /progress/ works offline.
  */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
-/** `/flashcards/anki/<deck>.txt`: a deck as an Anki import file (see src/domain/anki.ts). */
+/** `/flashcards/anki/<deck>.txt`: a deck as an Anki import file (see src/domain/flashcards/anki.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ankiFile } from '../../../domain/anki.ts';
+import { ankiFile } from '../../../domain/flashcards/anki.ts';
 import { loadFlashcards, sourceLink } from '../../../lib/flashcards.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { anchorIndex } from '../../../domain/note-anchors.ts';
+import { anchorIndex } from '../../../domain/notes/anchors.ts';
 import { quizKey } from '../../../lib/quiz-view.ts';
 
 /**

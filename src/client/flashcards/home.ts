@@ -1,0 +1,142 @@
+/**
+ * /flashcards/: counts per deck, the daily new-card limit, export/import of all progress
+ * (src/client/progress/file-ui.ts, shared with /progress/) and the stats. The deck list carries
+ * every card id, so this is also where cards removed from the content are dropped from the
+ * stored progress.
+ */
+import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../domain/flashcards/queue.ts';
+import { loadProgress, readProblem, saveProgress, show, tzOffset } from './store.ts';
+import { initProgressFile } from '../progress/file-ui.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function initDeckList(): void {
+  const decks = [...document.querySelectorAll<HTMLElement>('[data-deck]')].map((el) => ({
+    el,
+    ids: (el.dataset.cards ?? '').split(' ').filter(Boolean),
+  }));
+  const allIds = decks.flatMap((d) => d.ids);
+  const status = document.querySelector<HTMLElement>('[data-progress-status]');
+  let read = loadProgress();
+  let progress = read.value;
+  let message = readProblem(read);
+
+  const pruned = pruneRemoved(progress, new Set(allIds));
+  if (pruned.dropped.length && allIds.length) {
+    progress = pruned.progress;
+    message = saveProgress(read, progress) ?? message;
+  }
+
+  function render() {
+    const now = new Date();
+    const tz = tzOffset(now);
+    for (const deck of decks) {
+      const c = deckCounts(deck.ids, progress, now, tz);
+      const line = deck.el.querySelector<HTMLElement>('[data-deck-counts]');
+      if (line) {
+        line.replaceChildren(
+          ...[
+            [c.new, 'new'],
+            [c.learning, 'learning'],
+            [c.due, 'due'],
+            [c.total, c.total === 1 ? 'card' : 'cards'],
+          ].map(([n, label]) => {
+            const span = document.createElement('span');
+            span.className = `count count-${label}`;
+            span.textContent = `${n} ${label}`;
+            return span;
+          }),
+        );
+      }
+    }
+    const summary = document.querySelector<HTMLElement>('[data-today-summary]');
+    if (summary) {
+      const all = deckCounts(allIds, progress, now, tz);
+      summary.textContent =
+        all.due + all.learning + all.new
+          ? `Today: ${plural(all.new, 'new card')} · ${all.learning} learning · ${plural(all.due, 'review')} due.`
+          : `Nothing due today. ${plural(allIds.length, 'card')} in ${plural(decks.length, 'deck')}.`;
+    }
+    renderStats(now, tz);
+  }
+
+  function renderStats(now: Date, tz: number) {
+    const section = document.querySelector<HTMLElement>('[data-stats]');
+    if (!section) return;
+    const stats = reviewStats(allIds, progress, now, tz);
+    const state = section.querySelector('[data-stats-state]') as HTMLElement;
+    state.replaceChildren(
+      ...(
+        [
+          ['New', stats.byState.new],
+          ['Learning', stats.byState.learning],
+          ['Review', stats.byState.review],
+        ] as const
+      ).flatMap(([label, n]) => {
+        const dt = document.createElement('dt');
+        dt.textContent = label;
+        const dd = document.createElement('dd');
+        dd.textContent = String(n);
+        return [dt, dd];
+      }),
+    );
+    const r = stats.retention;
+    (section.querySelector('[data-stats-retention]') as HTMLElement).textContent =
+      r.rate === undefined
+        ? 'No reviews of learned cards in the last 30 days yet.'
+        : `${Math.round(r.rate * 100)} % remembered: ${r.passed} of ${plural(r.reviewed, 'review')} of learned cards in the last 30 days.`;
+    const max = Math.max(1, ...stats.perDay.map((d) => d.count));
+    const body = section.querySelector('[data-stats-days]') as HTMLElement;
+    body.replaceChildren(
+      ...stats.perDay.map((d) => {
+        const row = document.createElement('tr');
+        const day = document.createElement('th');
+        day.scope = 'row';
+        day.textContent = new Date(`${d.day}T12:00:00`).toLocaleDateString([], {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+        });
+        const cell = document.createElement('td');
+        const bar = document.createElement('span');
+        bar.className = 'day-bar';
+        // CSSOM, not a style attribute: allowed by the strict CSP.
+        bar.style.setProperty('--share', String(d.count / max));
+        const n = document.createElement('span');
+        n.textContent = String(d.count);
+        cell.append(bar, n);
+        row.append(day, cell);
+        return row;
+      }),
+    );
+    section.hidden = false;
+  }
+
+  const perDay = document.querySelector<HTMLInputElement>('[data-new-per-day]');
+  if (perDay) {
+    perDay.value = String(progress.settings.newPerDay);
+    perDay.addEventListener('change', () => {
+      progress = withNewPerDay(progress, Number(perDay.value));
+      perDay.value = String(progress.settings.newPerDay);
+      show(
+        status,
+        saveProgress(read, progress) ?? `Up to ${plural(progress.settings.newPerDay, 'new card')} a day.`,
+      );
+      render();
+    });
+  }
+
+  initProgressFile(document, {
+    say: (text) => show(status, text),
+    onImported: () => {
+      read = loadProgress();
+      progress = read.value;
+      if (perDay) perDay.value = String(progress.settings.newPerDay);
+      render();
+    },
+  });
+
+  for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+  show(status, message);
+  render();
+}

@@ -1,0 +1,149 @@
+/**
+ * The content gate: checks every note file before Astro's loader sees it. Astro's glob loader
+ * logs and drops some bad entries (a duplicate id overwrites, an unparseable file can vanish),
+ * so a broken note would become a missing page. Here every problem becomes an error that names
+ * the file, the line where we know it, and the field. Pure: bytes in, errors out.
+ */
+import { parseDocument } from 'yaml';
+import type { ZodType } from 'zod';
+import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
+
+export interface ContentFile {
+  /** Path as shown in messages, relative to the project root (e.g. `content/notes/a.mdx`). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ContentError {
+  file: string;
+  line?: number | undefined;
+  /** The item inside the file, e.g. `question "cold-start"` (quizzes, card decks). */
+  item?: string | undefined;
+  field?: string | undefined;
+  message: string;
+}
+
+export interface CheckedNote<T> {
+  file: string;
+  data: T;
+  body: string;
+  /** 1-based line in the file where the body starts. */
+  bodyLine: number;
+}
+
+export const formatContentError = (e: ContentError): string =>
+  `${e.file}${e.line ? `:${e.line}` : ''}: ${e.item ? `${e.item}: ` : ''}${e.field ? `field "${e.field}": ` : ''}${e.message}`;
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function lineOfKey(yamlText: string, key: string): number | undefined {
+  const index = yamlText.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));
+  return index >= 0 ? index + 2 : undefined; // +1 for 1-based, +1 for the opening ---
+}
+
+const describeReceived = (value: unknown): string => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+
+/** Parses and validates one note file; returns the note or the errors that stop it. */
+export function checkNoteFile<T>(
+  file: ContentFile,
+  schema: ZodType<T>,
+): { note?: CheckedNote<T>; errors: ContentError[] } {
+  const at = (message: string, extra: Partial<ContentError> = {}) => ({
+    errors: [{ file: file.path, message, ...extra }],
+  });
+  if (file.bytes.length === 0) return at('the file is empty');
+  if (file.bytes.includes(0)) return at('the file is binary (it contains NUL bytes), not a Markdown note');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    return at('the file is not valid UTF-8 (run it through `npm run import` to repair the encoding)');
+  }
+  const match = FRONTMATTER.exec(text);
+  if (!match)
+    return at(
+      'no frontmatter: the file must start with a `---` block (title, slug, summary, tags, order, source)',
+      { line: 1 },
+    );
+  const yamlText = match[1] ?? '';
+  const doc = parseDocument(yamlText, { prettyErrors: true });
+  if (doc.errors.length) {
+    return {
+      errors: doc.errors.map((error) => ({
+        file: file.path,
+        line: (error.linePos?.[0]?.line ?? 0) + 1,
+        message: `frontmatter is not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) => {
+        const unknownKey = issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : undefined;
+        const field = unknownKey ?? (issue.path.map(String).join('.') || '(frontmatter)');
+        const top = unknownKey ?? String(issue.path[0] ?? '');
+        const received =
+          raw && typeof raw === 'object' && top in raw ? (raw as Record<string, unknown>)[top] : undefined;
+        // zod already says "received <type>" for type errors; add the value where it helps.
+        const extra =
+          unknownKey || /received undefined/.test(issue.message)
+            ? unknownKey
+              ? ' (not a field of this schema)'
+              : ' (the field is missing)'
+            : `; received ${describeReceived(received)}`;
+        return {
+          file: file.path,
+          line: lineOfKey(yamlText, top),
+          field,
+          message: `${issue.message}${extra}`,
+        };
+      }),
+    };
+  }
+  const bodyLine = text.slice(0, match[0].length).split('\n').length;
+  const body = text.slice(match[0].length);
+  const errors: ContentError[] = [];
+  if (!body.trim()) errors.push({ file: file.path, line: bodyLine, message: 'the note has no body text' });
+  const unclosed = findUnclosedFence(body);
+  if (unclosed) {
+    errors.push({
+      file: file.path,
+      line: bodyLine + unclosed - 1,
+      message: 'code fence is never closed: everything after it would render as code',
+    });
+  }
+  return errors.length
+    ? { errors }
+    : { note: { file: file.path, data: parsed.data, body, bodyLine }, errors };
+}
+
+/** Checks a whole collection: each file, then what only shows across files (duplicate slugs). */
+export function checkNotes<T extends { slug: string }>(
+  files: ContentFile[],
+  schema: ZodType<T>,
+): { notes: CheckedNote<T>[]; errors: ContentError[] } {
+  const notes: CheckedNote<T>[] = [];
+  const errors: ContentError[] = [];
+  for (const file of files) {
+    const result = checkNoteFile(file, schema);
+    errors.push(...result.errors);
+    if (result.note) notes.push(result.note);
+  }
+  const bySlug = new Map<string, string>();
+  for (const note of notes) {
+    const first = bySlug.get(note.data.slug);
+    if (first) {
+      errors.push({
+        file: note.file,
+        field: 'slug',
+        message: `duplicate slug "${note.data.slug}": ${first} already uses it (each note needs its own page)`,
+      });
+    } else {
+      bySlug.set(note.data.slug, note.file);
+    }
+  }
+  if (!files.length) errors.push({ file: '(content/notes)', message: 'no notes found' });
+  return { notes, errors };
+}

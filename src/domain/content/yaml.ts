@@ -1,0 +1,176 @@
+/**
+ * YAML content files (quizzes, card decks) checked the way the note gate checks notes: every
+ * problem becomes an error naming the file, the line, the item (question or card id) and the
+ * field path, with what was expected and what was received. Astro's file loaders log and drop
+ * bad data; this runs first so bad data fails the build instead. Pure: bytes in, errors out.
+ */
+import { LineCounter, type Node, parseDocument } from 'yaml';
+import type { ZodType, core } from 'zod';
+import type { ContentError, ContentFile } from './gate.ts';
+import { type AnchorIndex, checkSourceRef } from '../notes/anchors.ts';
+
+export type Path = readonly (string | number)[];
+
+export interface CheckedYaml<T> {
+  file: string;
+  data: T;
+  /** 1-based line of the value at a path (or of its nearest existing parent). */
+  lineOf: (path: Path) => number | undefined;
+  /** "question \"q-cost\" option \"b\"" for a path inside lists of items with ids. */
+  itemOf: (path: Path) => string | undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const key of path)
+    value = isRecord(value) ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+/** `questions.3` → `question "cold-start"`, following every list whose items carry an `id`. */
+export function describeItem(root: unknown, path: Path): string | undefined {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (typeof key !== 'number') continue;
+    const item = valueAt(root, path.slice(0, i + 1));
+    const list = String(path[i - 1] ?? 'item').replace(
+      /(ases|ies|s)$/,
+      (end) => ({ ases: 'as', ies: 'y' })[end] ?? '',
+    );
+    const id = isRecord(item) && typeof item.id === 'string' ? `"${item.id}"` : `#${key + 1}`;
+    parts.push(`${list} ${id}`);
+  }
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+export const received = (value: unknown): string =>
+  value === undefined
+    ? 'nothing (the field is missing)'
+    : (JSON.stringify(value)?.slice(0, 80) ?? String(value));
+
+function issueMessage(issue: core.$ZodIssue, raw: unknown): { path: Path; field: string; message: string } {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join('", "');
+    // Point at the (first) unknown key itself, not at the object holding it.
+    const keyPath = [...path, issue.keys[0] ?? ''];
+    return {
+      path: keyPath,
+      field: keyPath.join('.'),
+      message: `unknown key "${keys}" (not a field of this schema; check the spelling)`,
+    };
+  }
+  const value = valueAt(raw, path);
+  const field = path.join('.') || '(top level)';
+  if (value === undefined && issue.code === 'invalid_type')
+    return { path, field, message: `the field is missing (expected ${issue.expected})` };
+  // zod says "expected number, received string" for type errors; add the value itself.
+  const shown = Array.isArray(value)
+    ? `${value.length} item${value.length === 1 ? '' : 's'}`
+    : typeof value === 'object' && value !== null
+      ? undefined
+      : received(value);
+  const message = /received \w+$/.test(issue.message)
+    ? `${issue.message}${shown ? ` (${shown})` : ''}`
+    : `${issue.message}${shown ? `; received ${shown}` : ''}`;
+  return { path, field, message };
+}
+
+/** Parses one YAML file and validates it with the schema. */
+export function checkYamlFile<T>(
+  file: ContentFile,
+  schema: ZodType<T>,
+): { checked?: CheckedYaml<T>; errors: ContentError[] } {
+  const fail = (message: string, line?: number) => ({ errors: [{ file: file.path, line, message }] });
+  if (file.bytes.length === 0) return fail('the file is empty');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+  } catch {
+    return fail('the file is not valid UTF-8');
+  }
+  if (!text.replace(/^\s*#.*$/gm, '').trim()) return fail('the file is empty (only whitespace or comments)');
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    return {
+      errors: doc.errors.map((error) => ({
+        file: file.path,
+        line: lineCounter.linePos(error.pos[0]).line,
+        message: `not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  const lineOf = (path: Path): number | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const itemOf = (path: Path) => describeItem(raw, path);
+
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) => {
+        const { path, field, message } = issueMessage(issue, raw);
+        return { file: file.path, line: lineOf(path), item: itemOf(path), field, message };
+      }),
+    };
+  }
+  return { checked: { file: file.path, data: parsed.data, lineOf, itemOf }, errors: [] };
+}
+
+/** Errors for every `source` reference (at its path) that names a missing note or heading. */
+export function sourceErrors(
+  checked: CheckedYaml<unknown>,
+  index: AnchorIndex,
+  refs: readonly { path: Path; ref: string }[],
+): ContentError[] {
+  return refs.flatMap(({ path, ref }) => {
+    const problem = checkSourceRef(ref, index);
+    return problem
+      ? [
+          {
+            file: checked.file,
+            line: checked.lineOf(path),
+            item: checked.itemOf(path),
+            field: path.join('.'),
+            message: problem,
+          },
+        ]
+      : [];
+  });
+}
+
+/** Ids that appear more than once in a list, with the index of every repeat. */
+export function duplicateIds(
+  items: readonly { id: string }[],
+): { id: string; index: number; first: number }[] {
+  const seen = new Map<string, number>();
+  const repeats: { id: string; index: number; first: number }[] = [];
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, index);
+    else repeats.push({ id: item.id, index, first });
+  });
+  return repeats;
+}
+
+/** A per-file check over a folder's files: what passed, and every error of the rest. */
+export function checkEach<T>(
+  files: readonly ContentFile[],
+  check: (file: ContentFile) => { checked?: CheckedYaml<T>; errors: ContentError[] },
+): { checked: CheckedYaml<T>[]; errors: ContentError[] } {
+  const results = files.map(check);
+  return {
+    checked: results.flatMap((r) => (r.checked ? [r.checked] : [])),
+    errors: results.flatMap((r) => r.errors),
+  };
+}

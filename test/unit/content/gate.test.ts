@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkNoteFile, checkNotes, formatContentError } from '../../../src/domain/content/gate.ts';
+import { gateNotes } from '../../../src/integrations/load-notes.ts';
+import { NoteSchema } from '../../../src/schemas/note.ts';
+
+const MALFORMED = 'test/fixtures/malformed/notes';
+
+async function messages(fixture: string): Promise<string[]> {
+  const { errors } = await gateNotes(process.cwd(), `${MALFORMED}/${fixture}`);
+  return errors.map(formatContentError);
+}
+
+describe('content gate on malformed notes (each names file, line where known, and field)', () => {
+  const cases: [string, RegExp[]][] = [
+    [
+      'bad-frontmatter',
+      [/bad-frontmatter\/bad\.mdx:3: frontmatter is not valid YAML: Missing closing "quote$/],
+    ],
+    ['binary-file', [/binary-file\/binary\.mdx: the file is binary \(it contains NUL bytes\)/]],
+    [
+      'duplicate-slug',
+      [
+        /duplicate-slug\/b\.mdx: field "slug": duplicate slug "same-slug": .*duplicate-slug\/a\.mdx already uses it/,
+      ],
+    ],
+    ['empty-body', [/empty-body\.mdx:9: the note has no body text/]],
+    ['empty-file', [/empty-file\/empty\.mdx: the file is empty/]],
+    ['mdx-breaking', [/mdx-breaking\.mdx:10: not valid MDX: Expected a closing tag for `<br>`/]],
+    [
+      'missing-title',
+      [
+        /missing-title\.mdx: field "title": Invalid input: expected string, received undefined \(the field is missing\)/,
+      ],
+    ],
+    ['no-frontmatter', [/plain\.mdx:1: no frontmatter/]],
+    [
+      'schema-error',
+      [
+        /schema-error\.mdx:3: field "slug": expected a slug: lower-case words joined by hyphens; received "Schema Error"/,
+        /schema-error\.mdx: field "summary": .*the field is missing/,
+        /schema-error\.mdx:4: field "tags": Invalid input: expected array, received string; received "testing"/,
+        /schema-error\.mdx:5: field "order": Invalid input: expected number, received string; received "first"/,
+        /schema-error\.mdx:7: field "author": Unrecognized key: "author"/,
+      ],
+    ],
+    ['unclosed-fence', [/unclosed-fence\.mdx:12: code fence is never closed/]],
+  ];
+  for (const [fixture, expected] of cases) {
+    it(fixture, async () => {
+      const found = await messages(fixture);
+      expect(found).toHaveLength(expected.length);
+      expected.forEach((pattern, i) => expect(found[i]).toMatch(pattern));
+    });
+  }
+});
+
+describe('content gate on valid notes', () => {
+  it('accepts the valid fixture and returns its data and body position', async () => {
+    const { notes, errors } = await gateNotes(process.cwd(), 'test/fixtures/valid/notes');
+    expect(errors).toEqual([]);
+    expect(notes[0]?.data.slug).toBe('valid-note');
+    expect(notes[0]?.bodyLine).toBe(9);
+  });
+
+  it('accepts every committed note', async () => {
+    const { files, errors } = await gateNotes();
+    expect(errors.map(formatContentError)).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('rejects text that is not UTF-8', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('---\ntitle: x\n---\n'), 0xff, 0xfe, 0x41]);
+    const { errors } = checkNoteFile({ path: 'n.mdx', bytes }, NoteSchema);
+    expect(errors[0]?.message).toMatch(/not valid UTF-8/);
+  });
+
+  it('reports an empty collection', () => {
+    expect(checkNotes([], NoteSchema).errors[0]?.message).toBe('no notes found');
+  });
+
+  it('accepts CRLF frontmatter', () => {
+    const text = readFileSync('test/fixtures/valid/notes/valid-note.mdx', 'utf8').replace(/\n/g, '\r\n');
+    const { errors } = checkNoteFile({ path: 'crlf.mdx', bytes: new TextEncoder().encode(text) }, NoteSchema);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { protectLabels } from '../../../src/markdown/mermaid/renderer.ts';
+import {
+  mergeThemeCss,
+  renameId,
+  rewriteSvg,
+  roundNumbers,
+  splitStyle,
+} from '../../../src/markdown/mermaid/svg.ts';
+import { buildDiagramCss } from '../../../src/markdown/mermaid/stylesheet.ts';
+
+describe('renameId', () => {
+  it('renames an id and its derived ids but not longer ids sharing the prefix', () => {
+    const svg = '<svg id="d-1"><marker id="d-1_arrow"/><g id="d-12"/></svg>';
+    expect(renameId(svg, 'd-1', 'm-abc')).toBe(
+      '<svg id="m-abc"><marker id="m-abc_arrow"/><g id="d-12"/></svg>',
+    );
+  });
+});
+
+describe('splitStyle', () => {
+  it('removes the <style> element and unescapes the CSS XMLSerializer escaped', () => {
+    const { css, body } = splitStyle('<svg><style>#a &gt; b{fill:red}</style><g/></svg>');
+    expect(css).toBe('#a > b{fill:red}');
+    expect(body).toBe('<svg><g/></svg>');
+  });
+  it('returns the SVG unchanged when it has no style', () => {
+    expect(splitStyle('<svg/>')).toEqual({ css: '', body: '<svg/>' });
+  });
+});
+
+describe('mergeThemeCss', () => {
+  it('turns values that differ between themes into custom properties with a dark override', () => {
+    const css = mergeThemeCss('.x .node{fill:#fff;stroke:#333}', '.x .node{fill:#111;stroke:#333}', 'mmd-1');
+    expect(css).toContain('.mmd-1{--m0:#fff}');
+    expect(css).toContain(':root[data-theme=dark] .mmd-1{--m0:#111}');
+    expect(css).toContain(
+      '@media (prefers-color-scheme:dark){:root:not([data-theme=light]) .mmd-1{--m0:#111}}',
+    );
+    expect(css).toContain('.x .node{fill:var(--m0);stroke:#333}');
+  });
+  it('reuses one property for the same light/dark pair and handles named colours and rgba', () => {
+    const css = mergeThemeCss(
+      'a{fill:white;stroke:white}b{color:rgba(1,2,3, 0.5)}',
+      'a{fill:#333;stroke:#333}b{color:rgba(9,9,9, 0.5)}',
+      's',
+    );
+    expect(css).toContain('a{fill:var(--m0);stroke:var(--m0)}b{color:var(--m1)}');
+  });
+  it('gives up (null) when the structure differs', () => {
+    expect(mergeThemeCss('a{fill:red}', 'a{fill:red}b{fill:blue}', 's')).toBeNull();
+    expect(mergeThemeCss('a .x{fill:red}', 'a .y{fill:red}', 's')).toBeNull();
+  });
+  it('emits no variables when both themes are equal', () => {
+    expect(mergeThemeCss('a{fill:red}', 'a{fill:red}', 's')).toBe('a{fill:red}');
+  });
+});
+
+describe('roundNumbers', () => {
+  it('keeps two decimals', () => {
+    expect(roundNumbers('M 10.123456 20.5 L 3.999')).toBe('M 10.12 20.5 L 3.99');
+  });
+});
+
+describe('rewriteSvg', () => {
+  const body =
+    '<svg id="m-1" width="100%" style="max-width: 200.123456px;" viewBox="0 0 200.123456 100" role="graphics-document document" aria-roledescription="flowchart-v2" aria-labelledby="t">' +
+    '<marker id="m-1_used"><path d="M0 0"/></marker><marker id="m-1_unused"/>' +
+    '<filter id="m-1-drop-shadow"/>' +
+    '<g class="node"><rect style="fill:#e8f5e9 !important;" width="10"/><text>Note</text></g>' +
+    '<path marker-end="url(#m-1_used)" style=""/></svg>';
+  const { svg, styleClasses } = rewriteSvg(body, 'mmd-abc');
+
+  it('moves every style attribute into a class that keeps its precedence', () => {
+    expect(svg).not.toContain('style=');
+    const names = Object.keys(styleClasses);
+    expect(names).toHaveLength(2);
+    expect(Object.values(styleClasses)).toContain(
+      'max-width:201px !important;min-width:min(201px,30rem) !important',
+    );
+    expect(Object.values(styleClasses)).toContain('fill:#e8f5e9 !important');
+  });
+  it('marks the parent of a light author fill so its label stays dark in dark mode', () => {
+    expect(svg).toMatch(/<g class="node lightfill">/);
+  });
+  it('drops markers and filters nothing references', () => {
+    expect(svg).toContain('m-1_used');
+    expect(svg).not.toContain('m-1_unused');
+    expect(svg).not.toContain('drop-shadow');
+  });
+  it('makes the root one image with the scope class, rounded numbers', () => {
+    expect(svg).toMatch(/^<svg[^>]*class="mmd mmd-abc/);
+    expect(svg).toContain('role="img"');
+    expect(svg).not.toContain('aria-labelledby');
+    expect(svg).toContain('viewBox="0 0 200.12 100"');
+  });
+  it('drops layout metadata and default font attributes but keeps data-look (CSS selects on it)', () => {
+    const { svg: out } = rewriteSvg(
+      '<svg><g class="edge edge" data-points="W3t9XQ==" data-id="L_A_B" data-look="classic"><tspan font-style="normal" font-weight="bold">A</tspan></g></svg>',
+      's',
+    );
+    expect(out).toBe(
+      '<svg class="mmd s" role="img"><g class="edge" data-look="classic"><tspan font-weight="bold">A</tspan></g></svg>',
+    );
+  });
+  it('lifts the children of attribute-less groups into their parent', () => {
+    const { svg: out } = rewriteSvg('<svg><g class="label"><g><g><text>A</text></g></g></g></svg>', 's');
+    expect(out).toBe('<svg class="mmd s" role="img"><g class="label"><text>A</text></g></svg>');
+  });
+  it('keeps text content exactly', () => {
+    expect(svg).toContain('<text>Note</text>');
+  });
+  it('fails loudly when there is no svg', () => {
+    expect(() => rewriteSvg('<p>nope</p>', 's')).toThrow(/no <svg>/);
+  });
+});
+
+describe('buildDiagramCss', () => {
+  it('includes each scope once and every style class, sorted and stable', () => {
+    const base = { source: '', svg: '', type: 'flowchart-v2', standalone: '', width: 1, height: 1 };
+    const css = buildDiagramCss([
+      { ...base, scope: 'mmd-b', themeCss: '.mmd-b{x:1}', styleClasses: { 's-2': 'fill:red !important' } },
+      { ...base, scope: 'mmd-a', themeCss: '.mmd-a{x:1}', styleClasses: { 's-1': 'fill:blue !important' } },
+      { ...base, scope: 'mmd-b', themeCss: '.mmd-b{x:1}', styleClasses: { 's-2': 'fill:red !important' } },
+    ]);
+    expect(css.match(/\.mmd-b\{x:1\}/g)).toHaveLength(1);
+    expect(css.indexOf('.mmd-a{')).toBeLessThan(css.indexOf('.mmd-b{'));
+    expect(css).toContain('.mmd.s-1,.mmd .s-1{fill:blue !important}');
+    expect(css).toContain('.lightfill text');
+  });
+});
+
+describe('protectLabels', () => {
+  it('keeps a quoted label’s leading ">" from being read as a Markdown quote', () => {
+    expect(protectLabels('Q1 -->|"> 15 minutes"| T\nQ1 -->|"< 15 minutes"| Q2')).toBe(
+      'Q1 -->|"#gt; 15 minutes"| T\nQ1 -->|"< 15 minutes"| Q2',
+    );
+    expect(protectLabels('A["> big"] --> B{"> 5?"}')).toBe('A["#gt; big"] --> B{"#gt; 5?"}');
+  });
+
+  it('leaves arrows and class-diagram inheritance alone', () => {
+    const source = 'A -->|"x"| B\nC --|> D\nE->>F: hi\nG ==> H';
+    expect(protectLabels(source)).toBe(source);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * A real build of the fixture notes, then the service worker's precache list against dist/:
+ * every file is precached (the whole pagefind/ folder included), and every local URL any page
+ * refers to is a precached file, so each page works offline after one visit; the progress
+ * dashboard's catalogue is among them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { otherNotesEnv } from '../../../src/lib/paths.ts';
+import {
+  localReferences,
+  missingFromPrecache,
+  precachedUrls,
+  referencedFile,
+} from '../../support/precache.ts';
+
+let outDir = '';
+let files: string[] = [];
+let precached: string[] = [];
+
+beforeAll(() => {
+  outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-precache-'));
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    env: {
+      ...process.env,
+      // The valid fixtures: a note, and a quiz and a deck that point into it.
+      ...otherNotesEnv('test/fixtures/valid/notes', {
+        quizzes: 'test/fixtures/valid/quizzes',
+        cards: 'test/fixtures/valid/cards',
+      }),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+    },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(outDir, join(e.parentPath, e.name)).split('\\').join('/'));
+  precached = precachedUrls(readFileSync(join(outDir, 'sw.js'), 'utf8'));
+}, 200_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('service worker precache', () => {
+  it('lists every file of the built site', () => {
+    expect(precached.length).toBeGreaterThan(10);
+    expect(missingFromPrecache(files, precached)).toEqual([]);
+  });
+
+  it('includes the whole Pagefind index and engine', () => {
+    const pagefind = files.filter((f) => f.startsWith('pagefind/'));
+    expect(pagefind).toEqual(
+      expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']),
+    );
+    expect(pagefind.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+    expect(pagefind.some((f) => f.endsWith('.pagefind'))).toBe(true);
+    for (const file of pagefind) expect(precached).toContain(file);
+  });
+
+  it('precaches the progress dashboard and the catalogue it fetches, built from the content', () => {
+    const have = new Set(precached.map((url) => url.replace(/^\//, '')));
+    expect(have).toContain('progress/index.html');
+    expect(have).toContain('progress/catalogue.json');
+    const catalogue = JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8'));
+    expect(catalogue.quizzes).toEqual([
+      {
+        id: 'valid-quiz',
+        title: 'Valid quiz',
+        questions: { scaling: { topic: 'scaling', source: 'valid-note#section-one' } },
+      },
+    ]);
+    expect(catalogue.decks.find((d: { id: string }) => d.id === 'valid-deck')).toEqual({
+      id: 'valid-deck',
+      title: 'Valid deck',
+      cards: { 'valid-deck/scaling': { topic: 'scaling', sources: ['valid-note#section-one'] } },
+    });
+    expect(catalogue.notes['valid-note'].headings['section-one']).toBe('Section one');
+    // Personal data: the dashboard is not in the search index.
+    const html = readFileSync(join(outDir, 'progress/index.html'), 'utf8');
+    expect(html).not.toContain('data-pagefind-body');
+    expect(html).not.toContain('data-pagefind-filter');
+  });
+
+  it('covers everything each page refers to', () => {
+    const have = new Set(precached);
+    const missing: string[] = [];
+    for (const page of files.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(outDir, page), 'utf8');
+      for (const url of localReferences(html)) {
+        const file = referencedFile(url, page);
+        // /search/?q= is the search page; /sw.js is the worker itself.
+        if (file !== 'sw.js' && !have.has(file)) missing.push(`${page}: ${url}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
