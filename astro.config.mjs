@@ -10,6 +10,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
+import { remarkNoteSafety } from './src/markdown/note-safety.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
 
 const diagrams = createDiagrams();
@@ -38,7 +39,8 @@ export default defineConfig({
     // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
-      remarkPlugins: [diagrams.remarkPlugin, remarkAsciiFigures],
+      // remarkNoteSafety first: it must see only what the author wrote (see the plugin).
+      remarkPlugins: [remarkNoteSafety, diagrams.remarkPlugin, remarkAsciiFigures],
       rehypePlugins: [[rehypeFigures, { markdownDigest }]],
       smartypants: false,
     }),
