@@ -37,22 +37,24 @@ export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => rea
  */
 export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   const files = await readNoteFiles(root, dir);
-  const { notes, errors } = checkNotes(files, NoteSchema);
+  const { notes, errors, warnings, broken } = checkNotes(files, NoteSchema);
   await Promise.all(
-    notes.map(async (note) => {
-      try {
-        await compile(note.body, { remarkPlugins: [remarkGfm] });
-      } catch (error) {
-        const e = error as { line?: number; reason?: string; message?: string };
-        errors.push({
-          file: note.file,
-          line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
-          message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
-        } satisfies ContentError);
-      }
-    }),
+    notes
+      .filter((note) => !broken.has(note.file))
+      .map(async (note) => {
+        try {
+          await compile(note.body, { remarkPlugins: [remarkGfm] });
+        } catch (error) {
+          const e = error as { line?: number; reason?: string; message?: string };
+          errors.push({
+            file: note.file,
+            line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
+            message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
+          } satisfies ContentError);
+        }
+      }),
   );
-  return { files, notes, errors };
+  return { files, notes, errors, warnings, broken };
 }
 
 /** The cost calculator's pricing file, or undefined when there is no such file. */
@@ -80,6 +82,9 @@ export async function gateContent(
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
+  // The checks that read note bodies see only notes whose bodies passed (each broken note has
+  // its own error already); the index above keeps every slug, so sources into them resolve.
+  const soundNotes = notes.notes.filter((n) => !notes.broken.has(n.file));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
@@ -89,7 +94,7 @@ export async function gateContent(
   const compareFiles = await readFiles(root, dirs.compare, /\.ya?ml$/);
   const compare = checkCompareContent(
     compareFiles,
-    notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
+    soundNotes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
     index,
   );
   // The cost calculator's prices. content/pricing.yaml must exist; a build that names another
@@ -98,7 +103,7 @@ export async function gateContent(
   const pricingRequired = dirs.pricing === undefined && process.env.TRADEOFFS_PRICING_FILE === undefined;
   const pricingSource = await readPricingFile(root, pricingPath);
   const pricing: ReturnType<typeof checkPricingFile> = pricingSource
-    ? checkPricingFile(pricingSource, index, notes.notes)
+    ? checkPricingFile(pricingSource, index, soundNotes)
     : {
         errors: pricingRequired
           ? [
@@ -114,7 +119,7 @@ export async function gateContent(
   const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
   const walkers = checkWalkerFiles(
     walkerFiles,
-    notes.notes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
+    soundNotes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
     index,
   );
   return {
@@ -141,6 +146,10 @@ export async function gateContent(
       ...pricing.errors,
     ],
     // Not wrong, but worth a look: unresolved disagreements, diagram answers with no written reason.
-    warnings: [...compare.warnings, ...walkers.warnings.map(formatContentError)],
+    warnings: [
+      ...notes.warnings.map(formatContentError),
+      ...compare.warnings,
+      ...walkers.warnings.map(formatContentError),
+    ],
   };
 }

@@ -30,9 +30,17 @@ import type {
 } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 
+/**
+ * Classes the site's own tools write into notes (the importer's "not included" marks, callouts)
+ * and style; any other class is dropped, so author markup cannot pose as site output.
+ */
+const SITE_CLASS = /^(?:missing-[a-z-]+|callout(?:-[a-z0-9-]+)?)$/;
+const siteClass: [string, RegExp] = ['className', SITE_CLASS];
+
 /** Elements an author may write, with the attributes each keeps. */
-const ALLOWED: Record<string, string[]> = {
-  a: ['href', 'title'],
+const ALLOWED: Record<string, (string | [string, ...(string | RegExp)[]])[]> = {
+  a: ['href', 'title', siteClass],
+  aside: [['role', 'note'], siteClass],
   abbr: ['title'],
   b: [],
   blockquote: ['cite'],
@@ -41,8 +49,8 @@ const ALLOWED: Record<string, string[]> = {
   code: [],
   dd: [],
   del: [],
-  details: ['open'],
-  div: [],
+  details: ['open', siteClass],
+  div: [siteClass],
   dl: [],
   dt: [],
   em: [],
@@ -62,16 +70,16 @@ const ALLOWED: Record<string, string[]> = {
   li: [],
   mark: [],
   ol: ['start'],
-  p: [],
+  p: [siteClass],
   pre: [],
   q: [],
   s: [],
   samp: [],
   small: [],
-  span: [],
+  span: [siteClass],
   strong: [],
   sub: [],
-  summary: [],
+  summary: [siteClass],
   sup: [],
   table: [],
   tbody: [],
@@ -185,8 +193,15 @@ function sanitizeElement(
   }
   const removed: string[] = [];
   for (const [attr, value] of Object.entries(attributes)) {
-    const probe = sanitize(h(tagName, { [attr]: value } as Properties), noteHtmlSchema) as Element;
-    const survived = Object.keys(probe.properties ?? {}).length > 0;
+    const alone = h(tagName, { [attr]: value } as Properties);
+    const probe = sanitize(alone, noteHtmlSchema) as Element;
+    // Kept only if kept whole (a class list filtered down to nothing, or to fewer names, counts
+    // as removed); `id`/`name` get a prefix against DOM clobbering, which is not a removal.
+    const survived = Object.entries(alone.properties).every(([key, v]) => {
+      const after = probe.properties?.[key];
+      if (key === 'id' || key === 'name') return after !== undefined;
+      return JSON.stringify(after) === JSON.stringify(v);
+    });
     if (!survived) {
       const why = /^on/i.test(attr)
         ? 'event handlers cannot run in a note'

@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
+import { checkNoteBody } from './note-body.ts';
 
 export interface ContentFile {
   /** Path as shown in messages, relative to the project root (e.g. `content/notes/a.mdx`). */
@@ -47,7 +48,7 @@ const describeReceived = (value: unknown): string => JSON.stringify(value)?.slic
 export function checkNoteFile<T>(
   file: ContentFile,
   schema: ZodType<T>,
-): { note?: CheckedNote<T>; errors: ContentError[] } {
+): { note?: CheckedNote<T>; errors: ContentError[]; warnings?: ContentError[] } {
   const at = (message: string, extra: Partial<ContentError> = {}) => ({
     errors: [{ file: file.path, message, ...extra }],
   });
@@ -114,25 +115,38 @@ export function checkNoteFile<T>(
       message: 'code fence is never closed: everything after it would render as code',
     });
   }
-  return errors.length
-    ? { errors }
-    : { note: { file: file.path, data: parsed.data, body, bodyLine }, errors };
+  // Only a body that holds no broken fence is parsed (everything after an open fence is code).
+  const bodyChecks = unclosed ? { errors: [], warnings: [] } : checkNoteBody(file.path, body, bodyLine);
+  errors.push(...bodyChecks.errors);
+  // The note is returned even when its body is wrong: its slug and headings still exist for
+  // the quizzes and cards that point into it (one broken note, one error, not one per source).
+  return {
+    note: { file: file.path, data: parsed.data, body, bodyLine },
+    errors,
+    warnings: bodyChecks.warnings,
+  };
 }
 
 /** Checks a whole collection: each file, then what only shows across files (duplicate slugs). */
 export function checkNotes<T extends { slug: string }>(
   files: ContentFile[],
   schema: ZodType<T>,
-): { notes: CheckedNote<T>[]; errors: ContentError[] } {
-  const notes: CheckedNote<T>[] = [];
+): { notes: CheckedNote<T>[]; errors: ContentError[]; warnings: ContentError[]; broken: Set<string> } {
+  const found: CheckedNote<T>[] = [];
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  /** Files with an error of their own: nothing else (a compile, a quiz source) re-reports them. */
+  const broken = new Set<string>();
   for (const file of files) {
     const result = checkNoteFile(file, schema);
     errors.push(...result.errors);
-    if (result.note) notes.push(result.note);
+    warnings.push(...(result.warnings ?? []));
+    if (result.errors.length) broken.add(file.path);
+    if (result.note) found.push(result.note);
   }
   const bySlug = new Map<string, string>();
-  for (const note of notes) {
+  const notes: CheckedNote<T>[] = [];
+  for (const note of found) {
     const first = bySlug.get(note.data.slug);
     if (first) {
       errors.push({
@@ -140,10 +154,14 @@ export function checkNotes<T extends { slug: string }>(
         field: 'slug',
         message: `duplicate slug "${note.data.slug}": ${first} already uses it (each note needs its own page)`,
       });
+      // Left out: the first note keeps the slug, so sources into it still resolve (one error,
+      // not one per quiz question pointing at a heading only the first note has).
+      broken.add(note.file);
     } else {
       bySlug.set(note.data.slug, note.file);
+      notes.push(note);
     }
   }
   if (!files.length) errors.push({ file: '(content/notes)', message: 'no notes found' });
-  return { notes, errors };
+  return { notes, errors, warnings, broken };
 }

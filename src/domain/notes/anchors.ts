@@ -14,6 +14,19 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * The body's tree. A body that is not valid MDX (the gate reports it once, with its line) is
+ * read as plain Markdown, so its headings still exist for whatever points into it.
+ */
+function parseBody(body: string) {
+  try {
+    return parser.parse(body);
+  } catch {
+    return markdownParser.parse(body);
+  }
+}
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
@@ -30,7 +43,7 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = parser.parse(body);
+  const tree = parseBody(body);
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
@@ -85,7 +98,7 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
  * heading with that id.
  */
 export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
-  const tree = parser.parse(body);
+  const tree = parseBody(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {

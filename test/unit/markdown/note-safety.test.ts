@@ -145,11 +145,12 @@ describe('raw HTML in a note is sanitised', () => {
     expect(html).toContain('href="#top"');
   });
 
-  it('forged site classes are dropped (author markup cannot pose as a diagram or a callout)', () => {
+  it('author markup cannot pose as a diagram; the importer’s own marks keep their class', () => {
     const { html, removals } = render(
-      '<figure className="diagram"><div className="callout">x</div></figure>',
+      '<figure className="diagram"><div className="diagram-canvas">x</div></figure><aside className="missing-asset" role="note">m</aside>',
     );
-    expect(html).not.toContain('class=');
+    expect(html).not.toMatch(/class="diagram/);
+    expect(html).toContain('<aside class="missing-asset" role="note">m</aside>');
     expect(removals.map((r) => r.message)).toEqual([
       'removed attribute "class" of <figure> (not an allowed attribute)',
       'removed attribute "class" of <div> (not an allowed attribute)',

@@ -1,0 +1,82 @@
+/**
+ * The content gate's checks of a note's body: everything the MDX build would reject (a syntax
+ * error, code, an unknown component) becomes an error naming the file, the FILE's own line
+ * (frontmatter included) and how to fix it, instead of an exception thrown from deep inside the
+ * compiler. Unsafe HTML that the build removes is reported as a warning, one per removal.
+ * Never throws.
+ */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { noteSafety } from '../../markdown/note-safety.ts';
+import type { ContentError } from './gate.ts';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+const BRACE_HINT =
+  'a `{` in prose starts a JavaScript expression: escape it as `\\{` or write it in backticks';
+const TAG_HINT = 'a `<` in prose starts an HTML tag: escape it as `\\<` (or `&lt;`) or write it in backticks';
+
+interface ParseFailure {
+  reason?: string;
+  message?: string;
+  line?: number;
+  place?: { line?: number; start?: { line?: number } };
+  ruleId?: string;
+}
+
+/** The hint for a parse error: what the author most likely meant, and how to write it. */
+export function syntaxHint(reason: string): string {
+  if (/acorn|expression/i.test(reason)) return BRACE_HINT;
+  if (/Unexpected character `!`/.test(reason))
+    return 'MDX has no HTML comments (`<!-- … -->`): write `{/* … */}` instead, or remove it';
+  const tag = /closing tag for `<([a-z][a-z0-9]*)[^`]*>`/i.exec(reason)?.[1]?.toLowerCase();
+  if (tag && ['br', 'hr', 'img', 'wbr'].includes(tag))
+    return `MDX needs void tags closed: write \`<${tag} />\``;
+  if (/`<|closing tag|before name|tag/i.test(reason)) return TAG_HINT;
+  return 'escape a literal `{` or `<` as `\\{` or `\\<`, or write it in backticks';
+}
+
+/** The parsed body, or the syntax error as a content error (on the file's own line). */
+export function parseNoteBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+): { tree?: Root; error?: ContentError } {
+  try {
+    return { tree: parser.parse(body) as Root };
+  } catch (error) {
+    const e = error as ParseFailure;
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
+    const reason = (e.reason ?? e.message ?? String(error)).split('\n')[0] ?? '';
+    // "Unexpected character `!` … (note: to create a comment in MDX, use `{/* text */}`)": the
+    // hint says it better, once.
+    const short = reason.replace(/\s*\(note: [^)]*\)\s*$/, '').replace(/, expected a character .*$/, '');
+    return {
+      error: {
+        file,
+        line: line ? bodyLine + line - 1 : bodyLine,
+        message: `not valid MDX: ${short} (${syntaxHint(reason)})`,
+      },
+    };
+  }
+}
+
+/** Body errors (the note cannot build) and warnings (unsafe HTML the build removes). */
+export function checkNoteBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+): { errors: ContentError[]; warnings: ContentError[] } {
+  const { tree, error } = parseNoteBody(file, body, bodyLine);
+  if (!tree) return { errors: error ? [error] : [], warnings: [] };
+  const { errors, removals } = noteSafety(tree);
+  const at = (p: { line: number; message: string }): ContentError => ({
+    file,
+    line: bodyLine + p.line - 1,
+    message: p.message,
+  });
+  return { errors: errors.map(at), warnings: removals.map(at) };
+}
