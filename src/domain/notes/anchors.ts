@@ -4,7 +4,7 @@
  * before the build whether that section exists. Same slugger and same text as
  * src/markdown/rehype-figures.ts (github-slugger over the heading's plain text).
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -32,8 +32,14 @@ function parseBody(body: string) {
  * The id of a heading: github-slugger over its text, without emoji variation selectors
  * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
  */
-export const headingId = (slugger: GithubSlugger, text: string): string =>
-  slugger.slug(text.replace(/\uFE0F/g, ''));
+export function headingId(slugger: GithubSlugger, text: string): string {
+  const clean = text.replace(/\uFE0F/g, '');
+  if (/[\p{L}\p{N}]/u.test(slug(clean))) return slugger.slug(clean);
+  // No letter or digit survives (`## 🚀🔥`): an id from the characters' code points, the same
+  // on every build, never empty (an empty id would give a table-of-contents link to `#`).
+  const points = [...clean.trim()].map((c) => c.codePointAt(0)?.toString(16)).filter(Boolean);
+  return slugger.slug(`section-${points.join('-') || 'untitled'}`);
+}
 
 export interface NoteAnchor {
   id: string;
@@ -89,8 +95,15 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
   const [, slug = '', id = ''] = SOURCE_REF.exec(ref) ?? [];
   const note = index.get(slug);
   const anchor = note?.anchors.find((a) => a.id === id);
+  if (note && !anchor && id === NOTE_TOP) return { note: note.title, heading: note.title };
   return note && anchor ? { note: note.title, heading: anchor.text } : undefined;
 }
+
+/**
+ * Where something above a note's first heading lives (a table or a definition at the top):
+ * the page's main region, which every page has (`<main id="main">`).
+ */
+export const NOTE_TOP = 'main';
 
 /**
  * The Markdown of one section of a note: from its heading to the next heading of the same or a
