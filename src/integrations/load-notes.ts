@@ -82,9 +82,6 @@ export async function gateContent(
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
-  // The checks that read note bodies see only notes whose bodies passed (each broken note has
-  // its own error already); the index above keeps every slug, so sources into them resolve.
-  const soundNotes = notes.notes.filter((n) => !notes.broken.has(n.file));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
@@ -94,7 +91,7 @@ export async function gateContent(
   const compareFiles = await readFiles(root, dirs.compare, /\.ya?ml$/);
   const compare = checkCompareContent(
     compareFiles,
-    soundNotes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
+    notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
     index,
   );
   // The cost calculator's prices. content/pricing.yaml must exist; a build that names another
@@ -103,7 +100,7 @@ export async function gateContent(
   const pricingRequired = dirs.pricing === undefined && process.env.TRADEOFFS_PRICING_FILE === undefined;
   const pricingSource = await readPricingFile(root, pricingPath);
   const pricing: ReturnType<typeof checkPricingFile> = pricingSource
-    ? checkPricingFile(pricingSource, index, soundNotes)
+    ? checkPricingFile(pricingSource, index, notes.notes)
     : {
         errors: pricingRequired
           ? [
@@ -119,7 +116,7 @@ export async function gateContent(
   const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
   const walkers = checkWalkerFiles(
     walkerFiles,
-    soundNotes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
+    notes.notes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
     index,
   );
   return {

@@ -7,26 +7,8 @@
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
-
-/**
- * The body's tree. A body that is not valid MDX (the gate reports it once, with its line) is
- * read as plain Markdown, so its headings still exist for whatever points into it.
- */
-function parseBody(body: string) {
-  try {
-    return parser.parse(body);
-  } catch {
-    return markdownParser.parse(body);
-  }
-}
+import { noteTree } from './tree.ts';
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
@@ -49,7 +31,7 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = parseBody(body);
+  const tree = noteTree(body);
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
@@ -111,7 +93,7 @@ export const NOTE_TOP = 'main';
  * heading with that id.
  */
 export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
-  const tree = parseBody(body);
+  const tree = noteTree(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {

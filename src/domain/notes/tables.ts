@@ -15,13 +15,8 @@ import { headingId } from './anchors.ts';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+import { noteTree } from './tree.ts';
 
 export type TableShape = 'matrix' | 'lookup' | 'entity' | 'category';
 
@@ -101,7 +96,7 @@ export function distinctParts(labels: readonly string[]): string[] {
   return words.map((w) => w.slice(head, w.length - tail).join(' '));
 }
 
-export const parseNote = (body: string): Root => parser.parse(body) as Root;
+export const parseNote = (body: string): Root => noteTree(body);
 
 /**
  * Follows the headings of a note in document order: `see(node)` returns true for a heading
