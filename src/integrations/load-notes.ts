@@ -10,6 +10,7 @@ import {
 } from '../domain/content/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { checkNoteLinks } from '../domain/notes/links.ts';
 import { checkQuizFile } from '../domain/quiz/gate.ts';
 import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
@@ -82,6 +83,8 @@ export async function gateContent(
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
+  // Links between notes and to headings, as written in the notes themselves.
+  const links = checkNoteLinks(notes.notes, index);
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
@@ -136,6 +139,7 @@ export async function gateContent(
     },
     errors: [
       ...notes.errors,
+      ...links,
       ...quizzes.errors,
       ...decks.errors,
       ...compare.errors,
