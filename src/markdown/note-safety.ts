@@ -278,12 +278,22 @@ export function noteSafety(tree: Root): SafetyReport {
   const visitNode = (node: Nodes): RootContent[] => {
     const line = lineOf(node);
     switch (node.type) {
-      case 'mdxjsEsm':
-        errors.push({
-          line,
-          message: `\`${node.value.trim().split(/\s/)[0] ?? 'import'}\` is code, and a note cannot run code: remove it (to show it, put it in a code block)`,
-        });
+      case 'mdxjsEsm': {
+        // One error per statement (two `import` lines in a row are one node).
+        const statements = node.data?.estree?.body ?? [];
+        const each = statements.length
+          ? statements.map((st) => ({
+              at: st.loc?.start.line ?? line,
+              word: st.type === 'ImportDeclaration' ? 'import' : 'export',
+            }))
+          : [{ at: line, word: node.value.trim().split(/\s/)[0] ?? 'import' }];
+        for (const { at, word } of each)
+          errors.push({
+            line: at,
+            message: `\`${word}\` is code, and a note cannot run code: remove it (to show it, put it in a code block)`,
+          });
         return [];
+      }
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         const estree = node.data?.estree;

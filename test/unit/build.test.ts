@@ -4,7 +4,7 @@
  * browser on a rebuild. Slow (seconds each), so only the cases a unit test cannot show.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,75 @@ describe('astro build', () => {
     const second = build('test/fixtures/valid/notes', VALID);
     expect(second.status).toBe(0);
     expect(second.output).toMatch(/1 diagram\(s\) ready in \d+ ms \(all from cache, no browser\)/);
+  });
+});
+
+describe('notes are content, never code (real builds)', () => {
+  it('refuses a note that imports, exports or evaluates code, naming file:line, and runs none of it', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/runs-code');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/runs-code\/runs-code\.mdx:12: `import` is code, and a note cannot run code/);
+    expect(output).toMatch(/runs-code\/runs-code\.mdx:15: `export` is code/);
+    expect(existsSync('pwned-by-note.txt')).toBe(false);
+  });
+
+  it('refuses an unknown component before rendering, with file:line (not only the route)', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/unknown-component');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/unknown-component\/unknown-component\.mdx:14: <Foo> is not HTML a note may use/);
+  });
+
+  it('removes unsafe HTML with one warning per removal, keeps the safe subset', () => {
+    const { status, output, outDir } = build('test/fixtures/unsafe-html/notes');
+    expect(status, output).toBe(0);
+    const warnings = output.match(/\[content\] warning: .*unsafe-html\.mdx:\d+: removed .*/g) ?? [];
+    expect(warnings.map((w) => w.replace(/^.*unsafe-html\.mdx:/, ''))).toEqual([
+      '14: removed <meta> (removed with its content)',
+      '16: removed <script> (removed with its content)',
+      '18: removed attribute "onerror" of <img> (event handlers cannot run in a note)',
+      '20: removed attribute "href" of <a> (javascript: URLs are not allowed here)',
+      '22: removed <iframe> (removed with its content)',
+      '24: removed <base> (removed with its content)',
+      '26: removed link to a javascript: URL (its text is kept)',
+    ]);
+    const html = readFileSync(join(outDir, 'notes/unsafe-html/index.html'), 'utf8');
+    const prose = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+    expect(prose).not.toMatch(/<(meta|script|iframe|base)\b|onerror|javascript:|evil\.example/i);
+    expect(html).not.toMatch(/http-equiv="refresh"/i);
+    expect(prose).toContain('<img src="/favicon.svg" alt="icon">');
+    expect(prose).toContain('<a>click me</a>');
+    expect(prose).toMatch(/<details><summary>Keyboard<\/summary>/);
+    expect(prose).toContain(
+      'Press <kbd>Ctrl</kbd> + <kbd>K</kbd>; H<sub>2</sub>O; x<sup>2</sup>; <mark>marked</mark>; a<br>b.',
+    );
+  });
+});
+
+describe('valid notes of odd shape build (table before the first heading, no ##, emoji headings, callouts with tables)', () => {
+  it('builds every page, the Anki export included, and the site check passes', () => {
+    const { status, output, outDir } = build('test/fixtures/valid-odd/notes');
+    expect(status, output).toBe(0);
+    const anki = readFileSync(join(outDir, 'flashcards/anki/table-first.txt'), 'utf8');
+    expect(anki).toContain('/notes/table-first/#main');
+    const emoji = readFileSync(join(outDir, 'notes/emoji-headings/index.html'), 'utf8');
+    expect(emoji).toContain('<h2 id="section-1f680-1f525"');
+    expect(emoji).toContain('href="#section-1f680-1f525"');
+    expect(emoji).not.toMatch(/href="#"/);
+    const site = spawnSync('node', ['scripts/check-site.ts', outDir], { encoding: 'utf8', timeout: 120_000 });
+    expect(site.status, `${site.stdout}\n${site.stderr}`).toBe(0);
+    // A link to a heading that another page does not have is caught by the site check.
+    const page = join(outDir, 'notes/no-sections/index.html');
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('<main', '<a href="/notes/emoji-headings/#nope">x</a><main'),
+    );
+    const broken = spawnSync('node', ['scripts/check-site.ts', outDir], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(
+      /notes\/no-sections\/index\.html: link \/notes\/emoji-headings\/#nope: notes\/emoji-headings\/index\.html has no element with id "nope"/,
+    );
   });
 });

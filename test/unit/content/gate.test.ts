@@ -45,6 +45,16 @@ describe('content gate on malformed notes (each names file, line where known, an
       ],
     ],
     ['unclosed-fence', [/unclosed-fence\.mdx:12: code fence is never closed/]],
+    [
+      'runs-code',
+      [
+        /runs-code\.mdx:12: `import` is code, and a note cannot run code/,
+        /runs-code\.mdx:13: `import` is code/,
+        /runs-code\.mdx:15: `export` is code/,
+        /runs-code\.mdx:17: `\{hostname\(\)\}` is a JavaScript expression, and a note cannot run code: escape it as `\\\{`/,
+      ],
+    ],
+    ['unknown-component', [/unknown-component\.mdx:14: <Foo> is not HTML a note may use/]],
   ];
   for (const [fixture, expected] of cases) {
     it(fixture, async () => {
