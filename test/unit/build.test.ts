@@ -120,11 +120,11 @@ describe('notes are content, never code (real builds)', () => {
     const prose = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
     expect(prose).not.toMatch(/<(meta|script|iframe|base)\b|onerror|javascript:|evil\.example/i);
     expect(html).not.toMatch(/http-equiv="refresh"/i);
-    expect(prose).toContain('<img src="/favicon.svg" alt="icon">');
+    expect(prose).toMatch(/<img src="\/favicon\.svg" alt="icon"\s*\/?>/);
     expect(prose).toContain('<a>click me</a>');
     expect(prose).toMatch(/<details><summary>Keyboard<\/summary>/);
-    expect(prose).toContain(
-      'Press <kbd>Ctrl</kbd> + <kbd>K</kbd>; H<sub>2</sub>O; x<sup>2</sup>; <mark>marked</mark>; a<br>b.',
+    expect(prose).toMatch(
+      /Press <kbd>Ctrl<\/kbd> \+ <kbd>K<\/kbd>; H<sub>2<\/sub>O; x<sup>2<\/sup>; <mark>marked<\/mark>; a<br\s*\/?>b\./,
     );
   });
 });
