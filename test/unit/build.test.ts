@@ -103,6 +103,14 @@ describe('notes are content, never code (real builds)', () => {
     expect(output).toMatch(/unknown-component\/unknown-component\.mdx:14: <Foo> is not HTML a note may use/);
   });
 
+  it('fails on a diagram that would draw a second actor, naming file:line and the repair', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/diagram-slip');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /diagram-slip\/diagram-slip\.mdx:17: diagram draws something else than meant: .*write "U"/,
+    );
+  });
+
   it('removes unsafe HTML with one warning per removal, keeps the safe subset', () => {
     const { status, output, outDir } = build('test/fixtures/unsafe-html/notes');
     expect(status, output).toBe(0);

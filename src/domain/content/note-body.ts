@@ -10,6 +10,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { findMermaidFences } from '../../markdown/mermaid/fences.ts';
+import { lintDiagram } from '../../markdown/mermaid/lint.ts';
 import { noteSafety } from '../../markdown/note-safety.ts';
 import type { ContentError } from './gate.ts';
 
@@ -78,5 +80,20 @@ export function checkNoteBody(
     line: bodyLine + p.line - 1,
     message: p.message,
   });
-  return { errors: errors.map(at), warnings: removals.map(at) };
+  return { errors: [...errors.map(at), ...diagramSlips(file, body, bodyLine)], warnings: removals.map(at) };
+}
+
+/**
+ * Diagrams that parse but would draw another actor or box than meant. Errors, not warnings:
+ * the page would show a wrong diagram without a word, and the repair (named in the message)
+ * is a one-word edit; `%% lint: off` in the diagram keeps one that is meant as written.
+ */
+export function diagramSlips(file: string, body: string, bodyLine: number): ContentError[] {
+  return findMermaidFences(body).flatMap((fence) =>
+    lintDiagram(fence.source).problems.map((p) => ({
+      file,
+      line: bodyLine - 1 + fence.line + p.line,
+      message: `diagram draws something else than meant: ${p.message} (or add \`%% lint: off\` to the diagram if it is meant)`,
+    })),
+  );
 }

@@ -54,6 +54,12 @@ describe('content gate on malformed notes (each names file, line where known, an
         /runs-code\.mdx:17: `\{hostname\(\)\}` is a JavaScript expression, and a note cannot run code: escape it as `\\\{`/,
       ],
     ],
+    [
+      'diagram-slip',
+      [
+        /diagram-slip\.mdx:17: diagram draws something else than meant: "User" is the display name of participant "U", so mermaid draws a second actor "User": write "U"/,
+      ],
+    ],
     ['unknown-component', [/unknown-component\.mdx:14: <Foo> is not HTML a note may use/]],
   ];
   for (const [fixture, expected] of cases) {
