@@ -155,7 +155,6 @@ const lineOf = (node: { position?: { start: { line: number } } | undefined }): n
 
 /** `javascript:`, `vbscript:` … after removing what browsers ignore inside a scheme. */
 function scheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const clean = url.replace(/[\u0000-\u0020]/g, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(clean)?.[1]?.toLowerCase();
 }

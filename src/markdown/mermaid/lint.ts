@@ -44,7 +44,7 @@ interface Use {
 function intended(
   name: string,
   declared: ReadonlyMap<string, string | undefined>,
-): { to?: string; candidates: string[] } {
+): { to?: string | undefined; candidates: string[] } {
   const byLabel = [...declared].filter(([, label]) => label !== undefined && norm(label) === norm(name));
   const byId = [...declared.keys()].filter((id) => norm(id) === norm(name));
   const candidates = [...new Set([...byId, ...byLabel.map(([id]) => id)])];
@@ -158,7 +158,7 @@ const SEPARATOR = /\s*(?:<?(?:-{2,}|={2,}|-\.+-?|~{3,})[>ox]?|&|;|:::[\w-]+)\s*/
 function lintFlowchart(lines: string[]): DiagramLint {
   const declared = new Map<string, string | undefined>();
   const bare: Use[] = [];
-  const masked = lines.map((text, i) => {
+  const masked = lines.map((text) => {
     if (/^\s*(?:flowchart|graph)\b/.test(text) || FLOW_SKIP.test(text)) return undefined;
     const sub = /^\s*subgraph\s+([A-Za-z0-9_-]+)(?:\s*\[(.*)\])?/.exec(text);
     if (sub) {
@@ -235,7 +235,6 @@ function lintFlowchart(lines: string[]): DiagramLint {
     );
     for (const [from, to] of fixes)
       out = out.replace(new RegExp(`(?<![\\w-])${escapeRe(from)}(?![\\w]|-(?![-.>ox]))`, 'g'), to);
-    // eslint-disable-next-line no-control-regex
     return out.replace(/\u0000(\d+)\u0000/g, (_m, n: string) => kept[Number(n)] ?? '');
   });
   return { repaired: repaired.join('\n'), problems };

@@ -27,7 +27,7 @@ function render(body: string) {
   const tree = processor.parse(body) as Root;
   const report = noteSafety(tree);
   const hast = unified()
-    .use(remarkRehype, { passThrough: MDX_NODES })
+    .use(remarkRehype, { passThrough: MDX_NODES } as never)
     .runSync(tree as never);
   const leftover = JSON.stringify(hast).match(/"type":"mdx\w+"/g) ?? [];
   const html = unified()
