@@ -21,14 +21,6 @@ const BRACE_HINT =
   'a `{` in prose starts a JavaScript expression: escape it as `\\{` or write it in backticks';
 const TAG_HINT = 'a `<` in prose starts an HTML tag: escape it as `\\<` (or `&lt;`) or write it in backticks';
 
-interface ParseFailure {
-  reason?: string;
-  message?: string;
-  line?: number;
-  place?: { line?: number; start?: { line?: number } };
-  ruleId?: string;
-}
-
 /** The hint for a parse error: what the author most likely meant, and how to write it. */
 export function syntaxHint(reason: string): string {
   if (/acorn|expression/i.test(reason)) return BRACE_HINT;
@@ -46,20 +38,20 @@ export function parseNoteBody(
   file: string,
   body: string,
   bodyLine: number,
-): { tree?: Root; error?: ContentError } {
+): { tree: Root } | { error: ContentError } {
   try {
     return { tree: parser.parse(body) as Root };
   } catch (error) {
-    const e = error as ParseFailure;
-    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
-    const reason = (e.reason ?? e.message ?? String(error)).split('\n')[0] ?? '';
+    // micromark's VFileMessage: `reason` and the 1-based `line` in the body.
+    const e = error as { reason?: string; line?: number };
+    const reason = e.reason ?? String(error);
     // "Unexpected character `!` … (note: to create a comment in MDX, use `{/* text */}`)": the
     // hint says it better, once.
     const short = reason.replace(/\s*\(note: [^)]*\)\s*$/, '').replace(/, expected a character .*$/, '');
     return {
       error: {
         file,
-        line: line ? bodyLine + line - 1 : bodyLine,
+        line: bodyLine + (e.line ?? 1) - 1,
         message: `not valid MDX: ${short} (${syntaxHint(reason)})`,
       },
     };
@@ -72,9 +64,9 @@ export function checkNoteBody(
   body: string,
   bodyLine: number,
 ): { errors: ContentError[]; warnings: ContentError[] } {
-  const { tree, error } = parseNoteBody(file, body, bodyLine);
-  if (!tree) return { errors: error ? [error] : [], warnings: [] };
-  const { errors, removals } = noteSafety(tree);
+  const parsed = parseNoteBody(file, body, bodyLine);
+  if ('error' in parsed) return { errors: [parsed.error], warnings: [] };
+  const { errors, removals } = noteSafety(parsed.tree);
   const at = (p: { line: number; message: string }): ContentError => ({
     file,
     line: bodyLine + p.line - 1,
