@@ -3,11 +3,13 @@
  * author sees when a diagram or a note is broken, and proof that the render cache skips the
  * browser on a rebuild. Slow (seconds each), so only the cases a unit test cannot show.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
 import { otherNotesEnv } from '../../src/lib/paths.ts';
 
 const outDirs: string[] = [];
@@ -111,7 +113,7 @@ describe('notes are content, never code (real builds)', () => {
     );
   });
 
-  it('removes unsafe HTML with one warning per removal, keeps the safe subset', () => {
+  it('removes unsafe HTML with one warning per removal, keeps the safe subset', async () => {
     const { status, output, outDir } = build('test/fixtures/unsafe-html/notes');
     expect(status, output).toBe(0);
     const warnings = output.match(/\[content\] warning: .*unsafe-html\.mdx:\d+: removed .*/g) ?? [];
@@ -127,14 +129,51 @@ describe('notes are content, never code (real builds)', () => {
     const html = readFileSync(join(outDir, 'notes/unsafe-html/index.html'), 'utf8');
     const prose = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
     expect(prose).not.toMatch(/<(meta|script|iframe|base)\b|onerror|javascript:|evil\.example/i);
-    expect(html).not.toMatch(/http-equiv="refresh"/i);
+    expect(html).not.toMatch(/http-equiv="refresh"|redirected-by-note/i);
     expect(prose).toMatch(/<img src="\/favicon\.svg" alt="icon"\s*\/?>/);
     expect(prose).toContain('<a>click me</a>');
     expect(prose).toMatch(/<details><summary>Keyboard<\/summary>/);
     expect(prose).toMatch(
       /Press <kbd>Ctrl<\/kbd> \+ <kbd>K<\/kbd>; H<sub>2<\/sub>O; x<sup>2<\/sup>; <mark>marked<\/mark>; a<br\s*\/?>b\./,
     );
-  });
+    return readInChromium(outDir);
+  }, 120_000);
+
+  /** A reader opens the page in real Chromium: nothing runs, nothing sends them away. */
+  async function readInChromium(outDir: string) {
+    const port = Number(process.env.E2E_PORT ?? 4404) + 50;
+    const server = spawn('node', ['scripts/serve-dist.ts', '--port', String(port), '--dir', outDir], {
+      stdio: 'ignore',
+    });
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const url = `http://127.0.0.1:${port}/notes/unsafe-html/`;
+      for (let i = 0; i < 50; i += 1) {
+        const ok = await page.goto(url).then(
+          (r) => r?.ok(),
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // The removed <meta http-equiv="refresh"> would have left after 1 s.
+      await page.waitForTimeout(2500);
+      expect(page.url()).toBe(url);
+      expect(dialogs).toEqual([]);
+      await page.getByText('Keyboard').click();
+      expect(await page.getByText('marked').isVisible()).toBe(true);
+      expect(await page.locator('.prose a:not([href])', { hasText: 'click me' }).count()).toBe(1);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+  }
 });
 
 describe('valid notes of odd shape build (table before the first heading, no ##, emoji headings, callouts with tables)', () => {
