@@ -323,7 +323,9 @@ export function noteSafety(tree: Root): SafetyReport {
         const attributes = jsxAttributes(node, errors);
         const { kept, strip, removed } = sanitizeElement(name, attributes);
         for (const what of removed) removals.push({ line, message: `removed ${what}` });
-        if (!kept) {
+        // A link whose target was removed reads as plain text, not as a dead link.
+        const deadLink = name === 'a' && 'href' in attributes && kept?.properties.href === undefined;
+        if (!kept || deadLink) {
           if (strip) return [];
           visitChildren(node as AnyParent);
           return node.children as RootContent[];

@@ -134,6 +134,11 @@ describe('raw HTML in a note is sanitised', () => {
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo="');
   });
 
+  it('a link whose target is removed becomes its text, not a dead link', () => {
+    const { html } = render('See <a href="javascript:alert(1)" title="t">the docs</a> now.');
+    expect(html).toBe('<p>See the docs now.</p>');
+  });
+
   it('keeps ordinary links (web, mail, site, fragment)', () => {
     const { html, removals } = render(
       '[a](https://example.com) [b](mailto:x@example.com) [c](/notes/x/) [d](#top)',
