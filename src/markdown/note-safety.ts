@@ -164,8 +164,12 @@ const safeLink = (url: string): boolean => {
   return !s || ['http', 'https', 'mailto'].includes(s);
 };
 
+/** Protocol-relative `//host/x.png` has no scheme but is another site all the same. */
+const otherHost = (url: string): boolean => /^\s*[\\/]{2}/.test(url);
+
 const safeImage = (url: string): boolean => {
   const s = scheme(url);
+  if (otherHost(url)) return false;
   return !s || (s === 'data' && /^data:image\//i.test(url.trim()));
 };
 
@@ -190,10 +194,13 @@ function sanitizeElement(
       removed: [`<${name}> (${strip ? 'removed with its content' : 'kept its text'})`],
     };
   }
+  // Protocol-relative `//host/x.png` passes the sanitiser's protocol check (it has no scheme).
+  if (typeof attributes.src === 'string' && otherHost(attributes.src)) delete result.properties.src;
   const removed: string[] = [];
   for (const [attr, value] of Object.entries(attributes)) {
     const alone = h(tagName, { [attr]: value } as Properties);
     const probe = sanitize(alone, noteHtmlSchema) as Element;
+    if (attr === 'src' && typeof value === 'string' && otherHost(value)) delete probe.properties.src;
     // Kept only if kept whole (a class list filtered down to nothing, or to fewer names, counts
     // as removed); `id`/`name` get a prefix against DOM clobbering, which is not a removal.
     const survived = Object.entries(alone.properties).every(([key, v]) => {
@@ -204,9 +211,11 @@ function sanitizeElement(
     if (!survived) {
       const why = /^on/i.test(attr)
         ? 'event handlers cannot run in a note'
-        : typeof value === 'string' && scheme(value)
-          ? `${scheme(value)}: URLs are not allowed here`
-          : 'not an allowed attribute';
+        : attr === 'src'
+          ? 'images must be files of the site (or data:image)'
+          : typeof value === 'string' && scheme(value)
+            ? `${scheme(value)}: URLs are not allowed here`
+            : 'not an allowed attribute';
       removed.push(`attribute "${attr}" of <${name}> (${why})`);
     }
   }

@@ -47,7 +47,11 @@ export function parseNoteBody(
     const reason = e.reason ?? String(error);
     // "Unexpected character `!` … (note: to create a comment in MDX, use `{/* text */}`)": the
     // hint says it better, once.
-    const short = reason.replace(/\s*\(note: [^)]*\)\s*$/, '').replace(/, expected a character .*$/, '');
+    // Positions inside the reason count from the body, not the file: dropped (the line is given).
+    const short = reason
+      .replace(/\s*\(note: [^)]*\)\s*$/, '')
+      .replace(/, expected a character .*$/, '')
+      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '');
     return {
       error: {
         file,

@@ -46,6 +46,8 @@ function expectInert(html: string) {
     /(href|src|action|formaction|data|srcdoc|xlink:href)\s*=\s*"\s*(javascript|vbscript|data:text)/i,
   );
   expect(html).not.toMatch(/\s(srcdoc|formaction|style|action)=/i);
+  // No image, frame or script from another site (no third-party requests).
+  expect(html).not.toMatch(/\ssrc="\s*(?:[a-z]+:)?\/\//i);
 }
 
 const PAYLOADS: [name: string, body: string, removed: RegExp][] = [
@@ -85,6 +87,12 @@ const PAYLOADS: [name: string, body: string, removed: RegExp][] = [
   ],
   ['markdown data:text/html image', '![x](data:text/html;base64,PHNjcmlwdD4=)', /removed image/],
   ['remote tracking image', '<img src="https://evil.example/pixel.png" alt="" />', /"src"/],
+  [
+    'protocol-relative image',
+    '<img src="//evil.example/pixel.png" alt="" />',
+    /"src".*images must be files of the site/,
+  ],
+  ['protocol-relative Markdown image', '![x](//evil.example/pixel.png)', /removed image/],
   ['a with data: href', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /"href"/],
   ['input autofocus onfocus', '<input autofocus onfocus="alert(1)" />', /<input>/],
   ['button formaction', '<button formAction="javascript:alert(1)">x</button>', /<button>/],
