@@ -30,6 +30,8 @@ export interface CheckedNote<T> {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** The body's plain links (read once here, checked once every note is known). */
+  links?: { url: string; line: number }[] | undefined;
 }
 
 export const formatContentError = (e: ContentError): string =>
@@ -121,7 +123,7 @@ export function checkNoteFile<T>(
   // The note is returned even when its body is wrong: its slug and headings still exist for
   // the quizzes and cards that point into it (one broken note, one error, not one per source).
   return {
-    note: { file: file.path, data: parsed.data, body, bodyLine },
+    note: { file: file.path, data: parsed.data, body, bodyLine, links: bodyChecks.links },
     errors,
     warnings: bodyChecks.warnings,
   };

@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { findMermaidFences } from '../../markdown/mermaid/fences.ts';
 import { lintDiagram } from '../../markdown/mermaid/lint.ts';
 import { noteSafety } from '../../markdown/note-safety.ts';
+import { type NoteLinkRef, linksOf } from '../notes/links.ts';
 import type { ContentError } from './gate.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -67,16 +68,22 @@ export function checkNoteBody(
   file: string,
   body: string,
   bodyLine: number,
-): { errors: ContentError[]; warnings: ContentError[] } {
+): { errors: ContentError[]; warnings: ContentError[]; links?: NoteLinkRef[] } {
   const parsed = parseNoteBody(file, body, bodyLine);
   if ('error' in parsed) return { errors: [parsed.error], warnings: [] };
+  // Read before the safety step rewrites the tree (the links check runs once all notes are known).
+  const links = linksOf(parsed.tree);
   const { errors, removals } = noteSafety(parsed.tree);
   const at = (p: { line: number; message: string }): ContentError => ({
     file,
     line: bodyLine + p.line - 1,
     message: p.message,
   });
-  return { errors: [...errors.map(at), ...diagramSlips(file, body, bodyLine)], warnings: removals.map(at) };
+  return {
+    errors: [...errors.map(at), ...diagramSlips(file, body, bodyLine)],
+    warnings: removals.map(at),
+    links,
+  };
 }
 
 /**

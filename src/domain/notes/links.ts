@@ -12,11 +12,36 @@ import type { ContentError } from '../content/gate.ts';
 import { type AnchorIndex, NOTE_TOP, checkSourceRef } from './anchors.ts';
 import { noteTree } from './tree.ts';
 
+export interface NoteLinkRef {
+  url: string;
+  /** 1-based line in the body. */
+  line: number;
+}
+
 export interface LinkedNote {
   file: string;
   body: string;
   bodyLine: number;
   data: { slug: string };
+  /** The body's links, when the gate has already read them (saves parsing the body again). */
+  links?: readonly NoteLinkRef[] | undefined;
+}
+
+/** Every plain link of a note's tree: Markdown links, definitions and `<a href>`. */
+export function linksOf(tree: Root): NoteLinkRef[] {
+  const links: NoteLinkRef[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition')
+      links.push({ url: node.url, line: node.position?.start.line ?? 1 });
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
+      const href = node.attributes.find(
+        (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'href',
+      );
+      if (typeof href?.value === 'string')
+        links.push({ url: href.value, line: node.position?.start.line ?? 1 });
+    }
+  });
+  return links;
 }
 
 /** Ids every note page has besides its headings: the main region, footnotes (GFM), author ids. */
@@ -56,25 +81,15 @@ export function checkNoteLink(url: string, from: string, index: AnchorIndex): st
 export function checkNoteLinks(notes: readonly LinkedNote[], index: AnchorIndex): ContentError[] {
   const errors: ContentError[] = [];
   for (const note of notes) {
-    const tree: Root = noteTree(note.body);
-    const check = (url: string, line: number | undefined) => {
+    for (const { url, line } of note.links ?? linksOf(noteTree(note.body))) {
       const problem = checkNoteLink(url.trim(), note.data.slug, index);
       if (problem)
         errors.push({
           file: note.file,
-          line: note.bodyLine + (line ?? 1) - 1,
+          line: note.bodyLine + line - 1,
           message: `link to "${url}": ${problem}`,
         });
-    };
-    visit(tree, (node) => {
-      if (node.type === 'link' || node.type === 'definition') check(node.url, node.position?.start.line);
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'a') {
-        const href = node.attributes.find(
-          (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'href',
-        );
-        if (typeof href?.value === 'string') check(href.value, node.position?.start.line);
-      }
-    });
+    }
   }
   return errors;
 }
