@@ -137,6 +137,14 @@ describe('notes are content, never code (real builds)', () => {
     expect(prose).toMatch(
       /Press <kbd>Ctrl<\/kbd> \+ <kbd>K<\/kbd>; H<sub>2<\/sub>O; x<sup>2<\/sup>; <mark>marked<\/mark>; a<br\s*\/?>b\./,
     );
+    // A `.md` note goes through Astro's Markdown pipeline (raw HTML nodes), with the same rules.
+    const md =
+      /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(
+        readFileSync(join(outDir, 'notes/plain-md/index.html'), 'utf8'),
+      )?.[1] ?? '';
+    expect(output).toMatch(/plain-markdown\.md:16: removed <meta>/);
+    expect(md).not.toMatch(/<meta|onerror|javascript:|url=\/\?left/i);
+    expect(md).toContain('<p>Press <kbd>Ctrl</kbd> now.</p>');
     return readInChromium(outDir);
   }, 120_000);
 
