@@ -10,6 +10,7 @@ import { LineCounter, type Node, parseDocument } from 'yaml';
 import type { ZodType, core } from 'zod';
 import type { ContentError, ContentFile } from './errors.ts';
 import { type AnchorIndex, checkSourceRef } from '../notes/anchors.ts';
+import { plural } from './text.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -57,7 +58,10 @@ export const received = (value: unknown): string =>
     : (JSON.stringify(value)?.slice(0, 80) ?? String(value));
 
 /** One zod issue as a field and a message, with the value received (the one wording for all content). */
-export function issueMessage(issue: core.$ZodIssue, raw: unknown): { path: Path; field: string; message: string } {
+export function issueMessage(
+  issue: core.$ZodIssue,
+  raw: unknown,
+): { path: Path; field: string; message: string } {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join('", "');
@@ -75,7 +79,7 @@ export function issueMessage(issue: core.$ZodIssue, raw: unknown): { path: Path;
     return { path, field, message: `the field is missing (expected ${issue.expected})` };
   // zod says "expected number, received string" for type errors; add the value itself.
   const shown = Array.isArray(value)
-    ? `${value.length} item${value.length === 1 ? '' : 's'}`
+    ? plural(value.length, 'item')
     : typeof value === 'object' && value !== null
       ? undefined
       : received(value);
@@ -161,7 +165,12 @@ export function idMatchesFileName(checked: CheckedYaml<{ id: string }>, kind: st
   const { id } = checked.data;
   return expected === id
     ? []
-    : [checked.at(['id'], `the ${kind} id must match the file name: expected "${expected}"; received "${id}"`)];
+    : [
+        checked.at(
+          ['id'],
+          `the ${kind} id must match the file name: expected "${expected}"; received "${id}"`,
+        ),
+      ];
 }
 
 /** Ids that appear more than once in a list, with the index of every repeat and of the first use. */
@@ -193,7 +202,10 @@ export function duplicateIdErrors(checked: CheckedYaml<unknown>): ContentError[]
         const noun = itemNoun(String(path.at(-1) ?? 'item'));
         for (const { id, index, first } of duplicateIds(value))
           errors.push(
-            checked.at([...path, index, 'id'], `duplicate id "${id}" (${noun} #${first + 1} already uses it)`),
+            checked.at(
+              [...path, index, 'id'],
+              `duplicate id "${id}" (${noun} #${first + 1} already uses it)`,
+            ),
           );
       }
       value.forEach((item, i) => walk(item, [...path, i]));

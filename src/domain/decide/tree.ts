@@ -7,6 +7,7 @@
  * Service") is passed through. Problems come back as errors with the diagram line, never thrown.
  * Pure: a string in, a tree or errors out.
  */
+import { plural } from '../content/text.ts';
 
 export type NodeShape = 'rhombus' | 'box';
 
@@ -345,7 +346,7 @@ export function decisionTree(source: string): { tree?: DecisionTree; errors: Tre
     if (answers.length < 2)
       errors.push({
         line: n.line,
-        message: `question ${n.id} "${n.label}" has ${answers.length} answer${answers.length === 1 ? '' : 's'}; a question needs at least 2 labelled edges`,
+        message: `question ${n.id} "${n.label}" has ${plural(answers.length, 'answer')}; a question needs at least 2 labelled edges`,
       });
     const labels = new Set<string>();
     for (const edge of answers) {

@@ -26,8 +26,11 @@ export interface NoteInput {
   tags?: readonly string[];
 }
 
-/** Deck ids the site uses itself (`/flashcards/all/` reviews every deck). */
-export const RESERVED_DECK_IDS = new Set(['all']);
+/** The deck of every card: `/flashcards/all/` reviews whatever is due in any deck. */
+export const ALL_DECK_ID = 'all';
+
+/** Deck ids the site uses itself, which no note or deck file may take. */
+export const RESERVED_DECK_IDS = new Set([ALL_DECK_ID]);
 
 /** A card id part: a slug, or `x` for text with no letters or digits (an id part is never empty). */
 export const cardIdPart = (text: string): string => slugify(text) || 'x';
@@ -256,6 +259,17 @@ export function allDecks(notes: readonly NoteInput[], hand: readonly DeckFile[],
   const derived = deriveDecks(notes).decks;
   const written = [...hand].sort((a, b) => a.title.localeCompare(b.title)).map((d) => handDeck(d, index));
   return [...derived, ...written];
+}
+
+/** Every card of every deck, as the one deck `/flashcards/all/` reviews. */
+export function allCardsDeck(decks: readonly Deck[]): Deck {
+  return {
+    id: ALL_DECK_ID,
+    title: 'All decks',
+    summary: 'Every card that is due, from every deck.',
+    origin: 'note',
+    cards: decks.flatMap((d) => d.cards),
+  };
 }
 
 /** Ids that appear twice: a derivation rule that would make two cards share review history. */

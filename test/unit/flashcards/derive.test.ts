@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  allCardsDeck,
   allDecks,
   cardIdPart,
   deriveDecks,
@@ -216,6 +217,14 @@ describe('derived decks', () => {
     const after = noteCards(fixed).map((c) => c.id);
     expect(after).toEqual(before);
     expect(duplicateCardIds(decks)).toEqual([]);
+  });
+
+  it('gathers every card of every deck into the "all" deck, which no deck file may be named', () => {
+    const all = allCardsDeck(decks);
+    expect(all).toMatchObject({ id: 'all', title: 'All decks', origin: 'note' });
+    expect(all.cards.map((c) => c.id)).toEqual(decks.flatMap((d) => d.cards.map((c) => c.id)));
+    expect(all.cards).toHaveLength(289);
+    expect(decks.map((d) => d.id)).not.toContain('all');
   });
 
   it('slugifies ids safely', () => {
