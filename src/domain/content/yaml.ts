@@ -144,6 +144,21 @@ export function checkYamlFile<T>(
   return { checked: { file: file.path, data: parsed.data, lineOf, itemOf, at }, errors: [] };
 }
 
+/**
+ * A YAML file through its schema and then the feature's own checks (which see valid data only);
+ * the checked file comes back only when nothing failed.
+ */
+export function checkYamlWith<T>(
+  file: ContentFile,
+  schema: ZodType<T>,
+  checks: (checked: CheckedYaml<T>) => ContentError[],
+): { checked?: CheckedYaml<T>; errors: ContentError[] } {
+  const { checked, errors } = checkYamlFile(file, schema);
+  if (!checked) return { errors };
+  const problems = checks(checked);
+  return problems.length ? { errors: problems } : { checked, errors: [] };
+}
+
 /** Errors for every `source` reference (at its path) that names a missing note or heading. */
 export function sourceErrors(
   checked: CheckedYaml<unknown>,

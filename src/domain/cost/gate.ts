@@ -10,7 +10,7 @@ import type { ContentError, ContentFile } from '../content/errors.ts';
 import { gbSeconds, serverMonthly, serverlessMonthly } from './model.ts';
 import { type AnchorIndex, SOURCE_REF, noteSection } from '../notes/anchors.ts';
 import type { NoteText } from '../notes/collection.ts';
-import { type CheckedYaml, type Path, checkYamlFile, sourceErrors } from '../content/yaml.ts';
+import { type CheckedYaml, type Path, checkYamlWith, sourceErrors } from '../content/yaml.ts';
 
 /** A number the example states, where it states it (line within the text searched, 1-based). */
 interface Stated {
@@ -175,23 +175,18 @@ export function checkPricingFile(
   index: AnchorIndex,
   notes: readonly NoteText[],
 ): { checked?: CheckedYaml<Pricing>; errors: ContentError[] } {
-  const { checked, errors } = checkYamlFile(file, PricingSchema);
-  if (!checked) return { errors };
-  const refErrors = sourceErrors(checked, index, [{ path: ['source'], ref: checked.data.source }]);
-  if (refErrors.length) return { errors: refErrors };
-  const [, slug = '', id = ''] = SOURCE_REF.exec(checked.data.source) ?? [];
-  const note = notes.find((n) => n.data.slug === slug);
-  const section = note && noteSection(note.body, id);
-  if (!note || !section) return { checked, errors: [] }; // resolved above: the index came from these notes
-  const firstLine = note.bodyLine + section.line - 1;
-  const problems = exampleProblems(
-    section.text,
-    checked.data,
-    (line) => `${note.file}:${firstLine + line - 1}`,
-  );
-  return problems.length
-    ? { errors: problems.map((p) => checked.at(p.path, p.message)) }
-    : { checked, errors: [] };
+  return checkYamlWith(file, PricingSchema, (checked) => {
+    const refErrors = sourceErrors(checked, index, [{ path: ['source'], ref: checked.data.source }]);
+    if (refErrors.length) return refErrors;
+    const [, slug = '', id = ''] = SOURCE_REF.exec(checked.data.source) ?? [];
+    const note = notes.find((n) => n.data.slug === slug);
+    const section = note && noteSection(note.body, id);
+    if (!note || !section) return []; // resolved above: the index came from these notes
+    const firstLine = note.bodyLine + section.line - 1;
+    return exampleProblems(section.text, checked.data, (line) => `${note.file}:${firstLine + line - 1}`).map(
+      (p) => checked.at(p.path, p.message),
+    );
+  });
 }
 
 /**

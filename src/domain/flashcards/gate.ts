@@ -10,7 +10,7 @@ import type { AnchorIndex } from '../notes/anchors.ts';
 import {
   type CheckedYaml,
   checkEach,
-  checkYamlFile,
+  checkYamlWith,
   duplicateIdErrors,
   idMatchesFileName,
   sourceErrors,
@@ -20,23 +20,24 @@ export function checkDeckFile(
   file: ContentFile,
   index: AnchorIndex,
 ): { checked?: CheckedYaml<DeckFile>; errors: ContentError[] } {
-  const { checked, errors } = checkYamlFile(file, DeckFileSchema);
-  if (!checked) return { errors };
-  const { id, cards } = checked.data;
-  const problems = [
-    ...idMatchesFileName(checked, 'deck'),
-    ...(RESERVED_DECK_IDS.has(id) ? [checked.at(['id'], `"${id}" is used by the site (/flashcards/${id}/)`)] : []),
-    ...(index.has(id)
-      ? [checked.at(['id'], `"${id}" is the deck derived from the note of that slug; choose another id`)]
-      : []),
-    ...duplicateIdErrors(checked),
-    ...sourceErrors(
-      checked,
-      index,
-      cards.map((c, i) => ({ path: ['cards', i, 'source'], ref: c.source })),
-    ),
-  ];
-  return problems.length ? { errors: problems } : { checked, errors: [] };
+  return checkYamlWith(file, DeckFileSchema, (checked) => {
+    const { id, cards } = checked.data;
+    return [
+      ...idMatchesFileName(checked, 'deck'),
+      ...(RESERVED_DECK_IDS.has(id)
+        ? [checked.at(['id'], `"${id}" is used by the site (/flashcards/${id}/)`)]
+        : []),
+      ...(index.has(id)
+        ? [checked.at(['id'], `"${id}" is the deck derived from the note of that slug; choose another id`)]
+        : []),
+      ...duplicateIdErrors(checked),
+      ...sourceErrors(
+        checked,
+        index,
+        cards.map((c, i) => ({ path: ['cards', i, 'source'], ref: c.source })),
+      ),
+    ];
+  });
 }
 
 /** Every hand-written deck of `content/cards/`. */

@@ -11,7 +11,7 @@ import type { AnchorIndex } from '../notes/anchors.ts';
 import {
   type CheckedYaml,
   checkEach,
-  checkYamlFile,
+  checkYamlWith,
   duplicateIdErrors,
   idMatchesFileName,
   sourceErrors,
@@ -21,22 +21,18 @@ export function checkQuizFile(
   file: ContentFile,
   index: AnchorIndex,
 ): { checked?: CheckedYaml<Quiz>; errors: ContentError[] } {
-  const { checked, errors } = checkYamlFile(file, QuizSchema);
-  if (!checked) return { errors };
-  const quiz = checked.data;
-  const problems = [
+  return checkYamlWith(file, QuizSchema, (checked) => [
     ...idMatchesFileName(checked, 'quiz'),
     ...duplicateIdErrors(checked),
-    ...quiz.notes.flatMap((slug, i) =>
+    ...checked.data.notes.flatMap((slug, i) =>
       index.has(slug) ? [] : [checked.at(['notes', i], `no note has the slug "${slug}"`)],
     ),
     ...sourceErrors(
       checked,
       index,
-      quiz.questions.map((q, i) => ({ path: ['questions', i, 'source'], ref: q.source })),
+      checked.data.questions.map((q, i) => ({ path: ['questions', i, 'source'], ref: q.source })),
     ),
-  ];
-  return problems.length ? { errors: problems } : { checked, errors: [] };
+  ]);
 }
 
 /** Every quiz file of `content/quizzes/`. */
