@@ -2,7 +2,7 @@
  * `npm run check:content`: the content gate without a build (seconds, no browser for prose;
  * diagrams are checked by the build). Exits non-zero and names file, line and field.
  */
-import { formatContentError } from '../src/domain/content/gate.ts';
+import { formatContentError } from '../src/domain/content/errors.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
 const { counts, errors, warnings, pricing } = await gateContent();

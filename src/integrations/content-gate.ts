@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatContentError } from '../domain/content/gate.ts';
+import { formatContentError } from '../domain/content/errors.ts';
 import { gateContent } from './load-notes.ts';
 
 export class ContentGateError extends Error {
