@@ -145,7 +145,11 @@ export const QuestionSchema = z.discriminatedUnion(
   },
 );
 
-/** A quiz file: `quizzes/<id>.yaml`. */
+/**
+ * A quiz file: `quizzes/<id>.yaml`. Ids must be unique within each list (questions, options,
+ * steps, pairs, rubric items); the content gate checks that for every content file alike
+ * (`duplicateIdErrors` in src/domain/content/yaml.ts), with the line of the repeat.
+ */
 export const QuizSchema = z
   .object({
     /** Same as the file name; the quiz lives at `/quizzes/<id>/`. */
