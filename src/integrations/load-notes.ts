@@ -26,6 +26,9 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
 
 export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
 
+/** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
+export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
+
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
  * (a stray `{` or `<` would otherwise fail deep inside the build, or render nothing).
@@ -59,8 +62,6 @@ export async function readPricingFile(
   return bytes && { path: relative(root, path), bytes };
 }
 
-const YAML = /\.ya?ml$/;
-
 /**
  * The whole content gate: notes first, then everything that points into them (quizzes, card
  * decks, comparisons, the decision walker and the cost calculator's prices), each checked by its
@@ -77,11 +78,11 @@ export async function gateContent(
 ) {
   const notes = await gateNotes(root);
   const index = anchorIndex(notes.notes);
-  const quizFiles = await readFiles(root, dirs.quizzes, YAML);
+  const quizFiles = await readYamlFiles(root, dirs.quizzes);
   const quizzes = checkQuizFiles(quizFiles, index);
-  const deckFiles = await readFiles(root, dirs.cards, YAML);
+  const deckFiles = await readYamlFiles(root, dirs.cards);
   const decks = checkDeckFiles(deckFiles, index);
-  const compare = checkCompareContent(await readFiles(root, dirs.compare, YAML), notes.notes, index);
+  const compare = checkCompareContent(await readYamlFiles(root, dirs.compare), notes.notes, index);
   // content/pricing.yaml must exist; a build that names another file that does not exist
   // (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
   const pricingPath = dirs.pricing ?? pricingFile(root);
@@ -94,7 +95,7 @@ export async function gateContent(
     index,
     notes.notes,
   );
-  const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), YAML);
+  const walkerFiles = await readYamlFiles(root, dirs.decide ?? decideDir(root));
   const walkers = checkWalkerFiles(walkerFiles, notes.notes, index);
   return {
     notes: notes.notes,

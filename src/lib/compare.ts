@@ -17,7 +17,7 @@ import {
 import { anchorIndex } from '../domain/notes/anchors.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { ClaimRef, Comparison } from '../schemas/compare.ts';
-import { readFiles } from '../integrations/load-notes.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
 import { noteText } from './notes.ts';
 import { compareDir } from './paths.ts';
 import { inlineMarkdown } from './markdown.ts';
@@ -92,7 +92,7 @@ let loaded: Promise<CompareData> | undefined;
 async function load(): Promise<CompareData> {
   const collection = sortNotes(await getCollection('notes'));
   const notes = collection.map((n) => ({ ...n.data, body: n.body ?? '' }));
-  const files = await readFiles(process.cwd(), compareDir(), /\.ya?ml$/);
+  const files = await readYamlFiles(process.cwd(), compareDir());
   const index = anchorIndex(collection);
   const content = checkCompareContent(files, collection.map(noteText), index);
   // The content gate reports these with file and line before the build starts.

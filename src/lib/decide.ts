@@ -11,7 +11,7 @@ import { anchorIndex } from '../domain/notes/anchors.ts';
 import { diagramFileName } from '../markdown/remark-mermaid.ts';
 import { shortHash } from '../markdown/mermaid/svg.ts';
 import { inlineMarkdown } from './markdown.ts';
-import { readFiles } from '../integrations/load-notes.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
 import { noteText } from './notes.ts';
 import { decideDir } from './paths.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';
@@ -51,7 +51,7 @@ export interface WalkerView {
 }
 
 async function load(): Promise<WalkerView | undefined> {
-  const files = await readFiles(process.cwd(), decideDir(), /\.ya?ml$/);
+  const files = await readYamlFiles(process.cwd(), decideDir());
   if (!files.length) return undefined;
   const notes = await getCollection('notes');
   const index = anchorIndex(notes);
