@@ -17,6 +17,7 @@ import type { AnchorIndex } from '../notes/anchors.ts';
 import { anchorText } from '../notes/anchors.ts';
 import { type Claim, type HeadingRef, type NoteTable, noteTables, tableClaims } from '../notes/tables.ts';
 import { normalise, slugify } from '../content/text.ts';
+import { duplicateIds } from '../content/yaml.ts';
 
 export interface NoteInput {
   slug: string;
@@ -273,9 +274,6 @@ export function allCardsDeck(decks: readonly Deck[]): Deck {
 }
 
 /** Ids that appear twice: a derivation rule that would make two cards share review history. */
-export function duplicateCardIds(decks: readonly Deck[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const c of decks.flatMap((d) => d.cards)) (seen.has(c.id) ? twice : seen).add(c.id);
-  return [...twice];
-}
+export const duplicateCardIds = (decks: readonly Deck[]): string[] => [
+  ...new Set(duplicateIds(decks.flatMap((d) => d.cards)).map((d) => d.id)),
+];
