@@ -14,7 +14,7 @@ import { findMermaidFences } from '../../markdown/mermaid/fences.ts';
 import { lintDiagram } from '../../markdown/mermaid/lint.ts';
 import { noteSafety } from '../../markdown/note-safety.ts';
 import { type NoteLinkRef, linksOf } from '../notes/links.ts';
-import type { ContentError } from './gate.ts';
+import type { ContentError } from './errors.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
-import type { ContentError } from '../content/gate.ts';
+import type { ContentError } from '../content/errors.ts';
 import { type AnchorIndex, NOTE_TOP, checkSourceRef } from './anchors.ts';
 import { noteTree } from './tree.ts';
 
