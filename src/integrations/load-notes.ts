@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import {
   type ContentError,
   type ContentFile,
@@ -53,7 +54,7 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   await Promise.all(
     notes.map(async (note) => {
       try {
-        await compile(note.body, { remarkPlugins: [remarkGfm] });
+        await compile(note.body, { remarkPlugins: [remarkGfm, remarkMath] });
       } catch (error) {
         const e = error as { line?: number; reason?: string; message?: string };
         errors.push({
