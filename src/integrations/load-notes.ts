@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -20,9 +20,20 @@ import { checkDeckFile } from '../domain/flashcards/gate.ts';
 import { checkPricingFile } from '../domain/cost/gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-/** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
-export async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
+/**
+ * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
+ * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
+ */
+export async function readFiles(
+  root: string,
+  dir: string,
+  pattern: RegExp,
+  recursive = false,
+): Promise<ContentFile[]> {
+  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
+    .map((n) => n.split(sep).join('/'))
+    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       path: relative(root, join(dir, name)),
@@ -31,7 +42,8 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
   );
 }
 
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
+export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, /\.mdx?$/, true);
 
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
