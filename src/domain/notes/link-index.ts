@@ -4,6 +4,8 @@
  * pure here (paths and texts in), so it is tested without a disk.
  */
 import { parseDocument } from 'yaml';
+import { isPublished, NoteSchema } from '../../schemas/note.ts';
+import { deriveNoteFields } from './derive.ts';
 import { noteAnchors } from './anchors.ts';
 import { stripComments } from './obsidian.ts';
 import { type LinkableNote, parseBlockIds } from './wikilinks.ts';
@@ -24,37 +26,34 @@ export interface LinkIndex {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-const strings = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).flatMap((v: unknown) => {
-    if (typeof v === 'string') return [v];
-    // The importer may record a link as an object; its raw text or target is what matters.
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const text = o.raw ?? o.link ?? o.target;
-      return typeof text === 'string' ? [text] : [];
-    }
-    return [];
-  });
-
-/** One note file as a link target; undefined when its frontmatter has no slug (the gate says why). */
+/**
+ * One note file as a link target, with the fields the build derives for it (slug, title from
+ * the file name when the frontmatter has none); undefined when the note is not published or
+ * not valid (the content gate says why).
+ */
 export function indexNote(file: string, text: string): IndexedNote | undefined {
   const match = FRONTMATTER.exec(text);
-  const data: unknown = match ? parseDocument(match[1] ?? '').toJS() : undefined;
-  if (!data || typeof data !== 'object') return undefined;
-  const fm = data as Record<string, unknown>;
-  if (typeof fm.slug !== 'string') return undefined;
-  const body = stripComments(text.slice(match?.[0].length ?? 0));
-  const path = file.replace(/\\/g, '/').replace(/\.mdx?$/i, '');
+  let raw: unknown = {};
+  if (match) {
+    const doc = parseDocument(match[1] ?? '');
+    if (doc.errors.length) return undefined;
+    raw = doc.toJS() ?? {};
+  }
+  const body = text.slice(match?.[0].length ?? 0);
+  const parsed = NoteSchema.safeParse(deriveNoteFields(raw, { path: file, body }));
+  if (!parsed.success || !isPublished(parsed.data)) return undefined;
+  const data = parsed.data;
+  const stripped = stripComments(body);
   return {
     file,
-    slug: fm.slug,
-    path,
-    title: typeof fm.title === 'string' ? fm.title : (path.split('/').at(-1) ?? path),
-    summary: typeof fm.summary === 'string' ? fm.summary : '',
-    aliases: strings(fm.aliases),
-    headings: noteAnchors(body).map(({ id, text: t }) => ({ id, text: t })),
-    blocks: parseBlockIds(body),
-    unresolved: strings(fm.unresolvedLinks),
+    slug: data.slug,
+    path: file.replace(/\\/g, '/').replace(/\.mdx?$/i, ''),
+    title: data.title,
+    summary: data.summary,
+    aliases: data.aliases ?? [],
+    headings: noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t })),
+    blocks: parseBlockIds(stripped),
+    unresolved: data.unresolvedLinks ?? [],
   };
 }
 

@@ -3,6 +3,7 @@
  * the build (pages), the content gate and everything derived from a note's body agree on
  * what a note says.
  */
+import { tagSlugs } from '../../schemas/note.ts';
 import { maskCode } from './wikilinks.ts';
 
 /**
@@ -29,24 +30,18 @@ export function stripComments(markdown: string): string {
 export const INLINE_TAG = /(?<=^|[\s(])#([\p{L}\p{N}_\-/]*[\p{L}_\-/][\p{L}\p{N}_\-/]*)/gu;
 
 /**
- * A tag as the site names it (`/tags/<slug>/`, one URL segment): lower case, accents dropped,
- * anything but letters and digits (the `/` of a nested `system/caching` too) becomes `-`.
+ * The tag page an inline tag links to: the deepest of its levels (`#system/caching` →
+ * `system-caching`), named as frontmatter tags are (src/schemas/note.ts tagSlugs).
  */
-export const tagSlug = (tag: string): string =>
-  tag
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+export const tagSlug = (tag: string): string => tagSlugs(tag).at(-1) ?? '';
 
-/** The inline `#tags` of a note body (headings, code and comments aside), as tag slugs. */
+/** The inline `#tags` of a note body (headings, code and comments aside), as tag slugs; a nested tag counts for each level. */
 export function inlineTags(markdown: string): string[] {
   const text = maskCode(stripComments(markdown))
     // A heading's leading hashes are not tags; nor are URL fragments or HTML entities.
     .replace(/^ {0,3}#{1,6}(?=\s|$)/gm, '')
     .replace(/\]\([^)]*\)|<[^>]*>|&#?\w+;/g, ' ');
-  const tags = [...text.matchAll(INLINE_TAG)].map((m) => tagSlug(m[1] ?? '')).filter(Boolean);
+  const tags = [...text.matchAll(INLINE_TAG)].flatMap((m) => tagSlugs(m[1] ?? ''));
   return [...new Set(tags)];
 }
 

@@ -21,7 +21,7 @@ describe('inlineTags', () => {
   it('finds #tag and #nested/tag, as tag slugs, once each', () => {
     expect(
       inlineTags('Study #caching and #system/Design, again #caching.\n#Interview_prep at a line start'),
-    ).toEqual(['caching', 'system-design', 'interview-prep']);
+    ).toEqual(['caching', 'system', 'system-design', 'interview-prep']);
   });
 
   it('skips headings, numbers, code, comments, links, entities and mid-word hashes', () => {
@@ -39,9 +39,10 @@ describe('inlineTags', () => {
     expect(inlineTags(md)).toEqual(['real', 'paren']);
   });
 
-  it('keeps letters of other scripts and drops accents', () => {
-    expect(inlineTags('#数据库 #Café')).toEqual(['数据库', 'cafe']);
-    expect(tagSlug('--a//b--')).toBe('a-b');
+  it('names tags as frontmatter tags are named (transliterated, nested levels)', () => {
+    expect(inlineTags('#Café #a/b')).toEqual(['cafe', 'a', 'a-b']);
+    expect(tagSlug('a/B c')).toBe('a-b-c');
+    expect(tagSlug('---')).toBe('');
   });
 });
 
