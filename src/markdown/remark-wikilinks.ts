@@ -77,10 +77,11 @@ export function remarkWikiLinks(options: RemarkWikiLinksOptions) {
           return {
             type: 'image',
             url: url.startsWith('.') ? url : `./${url}`,
+            // Obsidian's `|300` is a width, not words; the file's name is the best alt we have.
             alt:
               link.label && !/^\d+(x\d+)?$/.test(link.label)
                 ? link.label
-                : (found.split('/').at(-1) ?? found),
+                : (found.split('/').at(-1) ?? found).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' '),
           } satisfies Image;
         }
         if (!known) errors.push({ message: `embedded file not found: ${link.raw}`, line, column });
