@@ -16,6 +16,7 @@ import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { rehypeMath } from './src/markdown/rehype-math.ts';
 import { remarkBlockIds } from './src/markdown/remark-block-ids.ts';
 import { remarkHighlight } from './src/markdown/remark-highlight.ts';
+import { remarkMathGuard } from './src/markdown/remark-math-guard.ts';
 import { remarkTags } from './src/markdown/remark-tags.ts';
 import { remarkWikiLinks } from './src/markdown/remark-wikilinks.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
@@ -49,6 +50,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [
         remarkMath,
+        remarkMathGuard,
         [remarkWikiLinks, obsidian.wikiLinks],
         remarkHighlight,
         remarkTags,
