@@ -8,6 +8,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -15,7 +16,8 @@ import { visit } from 'unist-util-visit';
 import { stripComments } from './obsidian.ts';
 import { wikiLinksAsText } from './wikilinks.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// As the build parses a note: `$…$` is math (its braces are not MDX expressions).
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors

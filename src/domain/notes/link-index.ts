@@ -44,6 +44,13 @@ export function indexNote(file: string, text: string): IndexedNote | undefined {
   if (!parsed.success || !isPublished(parsed.data)) return undefined;
   const data = parsed.data;
   const stripped = stripComments(body);
+  let headings: IndexedNote['headings'];
+  try {
+    headings = noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t }));
+  } catch {
+    // Not valid MDX: the content gate reports it with file and line; nothing links into it.
+    return undefined;
+  }
   return {
     file,
     slug: data.slug,
@@ -51,7 +58,7 @@ export function indexNote(file: string, text: string): IndexedNote | undefined {
     title: data.title,
     summary: data.summary,
     aliases: data.aliases ?? [],
-    headings: noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t })),
+    headings,
     blocks: parseBlockIds(stripped),
     unresolved: data.unresolvedLinks ?? [],
   };
