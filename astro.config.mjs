@@ -14,6 +14,7 @@ import remarkMath from 'remark-math';
 import { rehypeCallouts } from './src/markdown/rehype-callouts.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { rehypeMath } from './src/markdown/rehype-math.ts';
+import { rehypeTaskLists } from './src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from './src/markdown/remark-block-ids.ts';
 import { remarkHighlight } from './src/markdown/remark-highlight.ts';
 import { remarkMathGuard } from './src/markdown/remark-math-guard.ts';
@@ -62,6 +63,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeFigures, { markdownDigest }],
         rehypeCallouts,
+        rehypeTaskLists,
         [rehypeMath, { styles: obsidian.math }],
       ],
       smartypants: false,

@@ -10,6 +10,7 @@ import { indexNote, type LinkIndex } from '../../../src/domain/notes/link-index.
 import { rehypeCallouts } from '../../../src/markdown/rehype-callouts.ts';
 import { rehypeFigures } from '../../../src/markdown/rehype-figures.ts';
 import { createMathStyles, KATEX_STYLESHEET, rehypeMath } from '../../../src/markdown/rehype-math.ts';
+import { rehypeTaskLists } from '../../../src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from '../../../src/markdown/remark-block-ids.ts';
 import { remarkHighlight } from '../../../src/markdown/remark-highlight.ts';
 import { remarkMathGuard } from '../../../src/markdown/remark-math-guard.ts';
@@ -53,6 +54,7 @@ async function render(markdown: string, file = 'Start.mdx') {
     .use(remarkRehype)
     .use(rehypeFigures)
     .use(rehypeCallouts)
+    .use(rehypeTaskLists)
     .use(rehypeMath, { styles })
     .use(rehypeStringify)
     .process(vfile);
@@ -161,7 +163,7 @@ describe('rehypeCallouts', () => {
     );
     expect(html).toMatch(/<p class="callout-title" id="callout-1"><svg[^>]*aria-hidden="true"/);
     expect(html).toContain(
-      '<span class="callout-kind">Tip</span><span class="callout-title-text">Read-through</span></p>',
+      '<span class="callout-kind">Tip</span> <span class="callout-title-text">Read-through</span></p>',
     );
     expect(html).toContain('<div class="callout-content"><p>loads misses itself.</p>');
     expect(html).not.toContain('style=');
@@ -258,5 +260,16 @@ describe('rehypeMath', () => {
 
   it('keeps the heading id from the formula source', async () => {
     expect((await render('## Cost $O(n)$\n')).html).toContain('<h2 id="cost-on">');
+  });
+});
+
+describe('rehypeTaskLists', () => {
+  it('names each checkbox by its item, tight or loose', async () => {
+    const { html } = await render('- [x] Read [[Caching]]\n- [ ] ~~Memorise~~\n');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Read Caching">');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="Memorise">');
+    const loose = await render('- [ ] First\n\n  more\n\n- [x] Second\n');
+    expect(loose.html).toContain('aria-label="First"');
+    expect((await render('- plain item\n')).html).not.toContain('aria-label');
   });
 });
