@@ -16,6 +16,7 @@ import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { rehypeMath } from './src/markdown/rehype-math.ts';
 import { rehypeTaskLists } from './src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from './src/markdown/remark-block-ids.ts';
+import { remarkComments } from './src/markdown/remark-comments.ts';
 import { remarkHighlight } from './src/markdown/remark-highlight.ts';
 import { remarkMathGuard } from './src/markdown/remark-math-guard.ts';
 import { remarkTags } from './src/markdown/remark-tags.ts';
@@ -50,6 +51,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
       remarkPlugins: [
+        remarkComments,
         remarkMath,
         remarkMathGuard,
         [remarkWikiLinks, obsidian.wikiLinks],

@@ -12,6 +12,7 @@ import { rehypeFigures } from '../../../src/markdown/rehype-figures.ts';
 import { createMathStyles, KATEX_STYLESHEET, rehypeMath } from '../../../src/markdown/rehype-math.ts';
 import { rehypeTaskLists } from '../../../src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from '../../../src/markdown/remark-block-ids.ts';
+import { remarkComments } from '../../../src/markdown/remark-comments.ts';
 import { remarkHighlight } from '../../../src/markdown/remark-highlight.ts';
 import { remarkMathGuard } from '../../../src/markdown/remark-math-guard.ts';
 import { remarkTags } from '../../../src/markdown/remark-tags.ts';
@@ -45,6 +46,7 @@ async function render(markdown: string, file = 'Start.mdx') {
   const out = await unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkComments)
     .use(remarkMath)
     .use(remarkMathGuard)
     .use(remarkWikiLinks, { index: () => index, notesDir: NOTES })
@@ -271,5 +273,22 @@ describe('rehypeTaskLists', () => {
     const loose = await render('- [ ] First\n\n  more\n\n- [x] Second\n');
     expect(loose.html).toContain('aria-label="First"');
     expect((await render('- plain item\n')).html).not.toContain('aria-label');
+  });
+});
+
+describe('remarkComments', () => {
+  it('drops comments from a note MDX did not preprocess (.md): inline, across blocks, in text', async () => {
+    const { html } = await render(
+      'See [[Caching]] and ==this==. %%secret inline%% after.\n\n%%\nblock secret\n\n## Hidden heading\n%%\n\nKept *a %%x%%* b, `%%code%%`.\n\nUnclosed %%runs to the end\n\nstill hidden\n',
+    );
+    expect(html).not.toMatch(/secret|Hidden|runs to|still hidden|%%x/);
+    expect(html).toContain('<mark>this</mark>.  after.');
+    expect(html).toContain('Kept <em>a </em> b, <code>%%code%%</code>.');
+    expect(html).toContain('<p>Unclosed </p>');
+  });
+
+  it('cuts comments from text that is not the source as written', async () => {
+    const { html } = await render('A \\* star %%note%% done');
+    expect(html).toBe('<p>A * star  done</p>');
   });
 });
