@@ -11,6 +11,8 @@ import {
 } from '../domain/content/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { linkProblems } from '../domain/notes/link-index.ts';
+import { readLinkIndex } from './obsidian.ts';
 import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkQuizFile } from '../domain/quiz/gate.ts';
 import { checkEach } from '../domain/content/yaml.ts';
@@ -67,6 +69,21 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
       }
     }),
   );
+  // Wikilinks and embeds: every one that points at nothing, in every note, before any page is
+  // rendered (the page build would stop at the first note that has one).
+  const index = readLinkIndex(dir);
+  for (const note of notes) {
+    const rel = relative(dir, join(root, note.file)).split(sep).join('/');
+    const from = index.notes.find((n) => n.file === rel);
+    if (!from) continue;
+    for (const problem of linkProblems(note.body, from, index)) {
+      errors.push({
+        file: note.file,
+        line: note.bodyLine + problem.line - 1,
+        message: `${problem.message} (fix the link, or list it in the note's \`unresolvedLinks\` to show it as not included)`,
+      });
+    }
+  }
   return { files, notes, errors };
 }
 

@@ -86,11 +86,13 @@ describe('astro build', () => {
     expect(second.status).toBe(0);
     expect(second.output).toMatch(/1 diagram\(s\) ready in \d+ ms \(all from cache, no browser\)/);
   });
-  it('fails on a wikilink to no note, naming file:line and the link', () => {
+  it('fails on a wikilink to no note before rendering, naming file:line and the link', () => {
     const { status, output } = build('test/fixtures/malformed/notes/missing-wikilink');
     expect(status).not.toBe(0);
-    expect(output).toContain('line 11: [[No such note]]: no note is named "No such note"');
-    expect(output).toMatch(/test\/fixtures\/malformed\/notes\/missing-wikilink\/linking-note\.mdx:11:20/);
+    expect(output).toMatch(/Content errors \(1\)/);
+    expect(output).toContain(
+      'test/fixtures/malformed/notes/missing-wikilink/linking-note.mdx:11: [[No such note]]: no note is named "No such note"',
+    );
   });
 
   it('fails on a formula that does not parse, naming file:line and KaTeX’s message', () => {

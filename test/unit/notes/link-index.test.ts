@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findAttachment, indexNote, isKnownUnresolved } from '../../../src/domain/notes/link-index.ts';
+import {
+  findAttachment,
+  indexNote,
+  isKnownUnresolved,
+  linkProblems,
+} from '../../../src/domain/notes/link-index.ts';
 
 describe('indexNote', () => {
   it('reads a note as the build does: derived slug and title, aliases, headings, blocks, unresolved links', () => {
@@ -70,5 +75,38 @@ describe('isKnownUnresolved', () => {
     );
     expect(isKnownUnresolved(undefined, { raw: '[[Gone]]', target: 'Gone' })).toBe(false);
     expect(isKnownUnresolved({ unresolved: [] }, { raw: '[[Gone]]', target: 'Gone' })).toBe(false);
+  });
+});
+
+describe('linkProblems', () => {
+  const caching = indexNote('Systems/Caching.mdx', '---\ntitle: Caching\n---\n## Layers\n')!;
+  const start = indexNote('Start.mdx', '---\ntitle: Start\nunresolvedLinks: [Gone]\n---\n## Practise\n')!;
+  const index = { notes: [caching, start], attachments: ['attachments/a.png'] };
+  it('lists every link that points at nothing, with its line in the body; recorded ones and code are fine', () => {
+    const body = [
+      '[[Caching]] [[Caching#Layers]] [[#Practise]] ![[a.png]] [[Gone]]',
+      '`[[In code]]` %%[[In a comment]]%%',
+      '[[Nowhere]] and [[Caching#Nope]]',
+      '![[missing.png]] ![[doc.pdf]] [[#Missing here]]',
+    ].join('\n');
+    expect(linkProblems(body, start, index)).toEqual([
+      { line: 3, message: '[[Nowhere]]: no note is named "Nowhere"' },
+      { line: 3, message: '[[Caching#Nope]]: note "Caching" has no heading "Nope" (headings: "Layers")' },
+      { line: 4, message: 'embedded file not found: ![[missing.png]]' },
+      { line: 4, message: 'embedded file not found: ![[doc.pdf]]' },
+      {
+        line: 4,
+        message: '[[#Missing here]]: note "Start" has no heading "Missing here" (headings: "Practise")',
+      },
+    ]);
+  });
+  it('names a missing block and a note without headings', () => {
+    const bare = indexNote('Bare.md', '---\ntitle: Bare\n---\ntext ^real\n')!;
+    expect(
+      linkProblems('[[Bare#^nope]] [[Bare#^real]] [[Bare#H]]', start, { notes: [bare], attachments: [] }),
+    ).toEqual([
+      { line: 1, message: '[[Bare#^nope]]: note "Bare" has no block ^nope (headings: none)' },
+      { line: 1, message: '[[Bare#H]]: note "Bare" has no heading "H" (headings: none)' },
+    ]);
   });
 });
