@@ -24,7 +24,8 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(rema
  * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
  */
 export const headingId = (slugger: GithubSlugger, text: string): string =>
-  slugger.slug(text.replace(/\uFE0F/g, ''));
+  // A heading of emoji only ("## 🚀") slugs to nothing: an empty id, and a "#" link to the top.
+  slugger.slug(text.replace(/\uFE0F/g, '')) || slugger.slug('section');
 
 export interface NoteAnchor {
   id: string;
