@@ -4,7 +4,7 @@
  * before the build whether that section exists. Same slugger and same text as
  * src/markdown/rehype-figures.ts (github-slugger over the heading's plain text).
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
@@ -23,9 +23,11 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(rema
  * The id of a heading: github-slugger over its text, without emoji variation selectors
  * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
  */
-export const headingId = (slugger: GithubSlugger, text: string): string =>
+export function headingId(slugger: GithubSlugger, text: string): string {
+  const clean = text.replace(/\uFE0F/g, '');
   // A heading of emoji only ("## 🚀") slugs to nothing: an empty id, and a "#" link to the top.
-  slugger.slug(text.replace(/\uFE0F/g, '')) || slugger.slug('section');
+  return slugger.slug(slug(clean) ? clean : 'section');
+}
 
 export interface NoteAnchor {
   id: string;
