@@ -77,7 +77,7 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** UTF-8 (with or without BOM) or UTF-16 (BOM, or the zero bytes of ASCII text saved as UTF-16). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding?: string } | { error: string } {

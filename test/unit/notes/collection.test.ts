@@ -93,7 +93,9 @@ describe('NoteSchema', () => {
     expect(NoteSchema.parse(valid)).toEqual({ ...valid, aliases: [] });
   });
   it('keeps fields it does not know, and fills optional ones', () => {
-    expect(NoteSchema.parse({ title: 'T', slug: 't', summary: 'S', cssclasses: ['wide'], rating: 4 })).toEqual({
+    expect(
+      NoteSchema.parse({ title: 'T', slug: 't', summary: 'S', cssclasses: ['wide'], rating: 4 }),
+    ).toEqual({
       title: 'T',
       slug: 't',
       summary: 'S',
