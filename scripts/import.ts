@@ -180,6 +180,7 @@ interface Planned {
   slug: string;
   file: string;
   previous?: { file: string; sha256: string };
+  order?: number;
 }
 const planned: Planned[] = [];
 for (const { source, note } of read) {
@@ -202,6 +203,7 @@ for (const { source, note } of read) {
     slug,
     file,
     ...(entry ? { previous: { file: entry.file, sha256: entry.sha256 } } : {}),
+    ...(entry?.order !== undefined ? { order: entry.order } : {}),
   });
 }
 
@@ -224,11 +226,16 @@ function copyOf(p: Planned, rel: string): string {
   return rel;
 }
 
+// Reading order for notes without frontmatter: kept from earlier runs; new notes go after them
+// (a first run numbers the notes in file order, as it always has).
+const knownOrders = Object.values(manifest.notes).flatMap((e) => (e.order === undefined ? [] : [e.order]));
+let nextOrder = knownOrders.length ? Math.max(...knownOrders) : 0;
 const prepared: { plan: Planned; note: PreparedNote }[] = [];
 for (const [i, plan] of planned.entries()) {
   try {
+    const order = plan.order ?? (knownOrders.length ? (nextOrder += 10) : (i + 1) * 10);
     const note = prepareNote(plan.note, {
-      order: (i + 1) * 10,
+      order,
       slug: plan.slug,
       links: {
         note: (dest) => {
@@ -354,6 +361,11 @@ for (const { plan, note } of ready)
   );
 const allNotes = [...linkable.values(), ...others];
 
+function entryOf(plan: Planned, note: PreparedNote, mdx: string) {
+  const order = note.read.yaml ? undefined : note.order;
+  return { file: plan.file, slug: plan.slug, ...(order === undefined ? {} : { order }), sha256: sha(mdx) };
+}
+
 // ---- Write, unless a human edited the note since its last import -----------------------------
 const lines: string[] = [];
 const counts = { created: 0, updated: 0, unchanged: 0, kept: 0, human: 0 };
@@ -392,10 +404,9 @@ for (const { plan, note } of ready) {
         status += ` (moved from ${plan.previous.file})`;
       }
     }
-    manifest.notes[plan.source.key] = { file: plan.file, slug: plan.slug, sha256: sha(mdx) };
+    manifest.notes[plan.source.key] = entryOf(plan, note, mdx);
   }
-  if (status === 'unchanged')
-    manifest.notes[plan.source.key] = { file: plan.file, slug: plan.slug, sha256: sha(mdx) };
+  if (status === 'unchanged') manifest.notes[plan.source.key] = entryOf(plan, note, mdx);
   if (note.report.needsHuman.length) counts.human++;
   lines.push(`\n${plan.source.display} → ${shown(target)} (${status}${dryRun ? ', dry run' : ''})`);
   lines.push(

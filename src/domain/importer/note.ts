@@ -122,6 +122,7 @@ export function readNote(raw: RawNote): ReadNote {
   let text = decoded.text;
   const report: NoteReport = { file: raw.name, repaired: [], needsHuman: [] };
   if (decoded.encoding?.startsWith('UTF-16')) report.repaired.push(`decoded from ${decoded.encoding}`);
+  else if (decoded.encoding) report.repaired.push('UTF-8 byte-order mark removed');
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
     report.repaired.push('Windows line endings → \\n');
