@@ -154,10 +154,16 @@ const manifest: Manifest = parseManifest(await readText(manifestPath), (slug) =>
 // ---- Read every note; refuse what cannot be read --------------------------------------------
 const refused: string[] = [];
 const unpublished: string[] = [];
+const notNotes: string[] = [];
 const read: { source: Source; note: ReadNote }[] = [];
 for (const source of sources) {
   try {
     const note = readNote({ name: source.rel, bytes: await readFile(join(source.root, source.rel)) });
+    // A .txt is a note only when it reads like one (a heading or frontmatter), not requirements.txt.
+    if (/\.txt$/i.test(source.rel) && note.titleFrom === 'file name' && !note.yaml) {
+      notNotes.push(`${source.display}: plain text without a heading or frontmatter`);
+      continue;
+    }
     if (note.unpublished) unpublished.push(`${source.display}: ${note.unpublished} (not copied)`);
     else read.push({ source, note });
   } catch (error) {

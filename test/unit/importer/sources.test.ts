@@ -86,3 +86,24 @@ describe('paths', () => {
     expect(relativeLink('top.mdx', 'x.png')).toBe('./x.png');
   });
 });
+
+describe('a GitHub notes repo', () => {
+  it('leaves out the repository’s own files at any level, keeps README as a note', async () => {
+    const tree: Record<string, { name: string; isDirectory: boolean }[]> = {
+      '': [
+        { name: 'README.md', isDirectory: false },
+        { name: 'LICENSE.md', isDirectory: false },
+        { name: 'CONTRIBUTING.md', isDirectory: false },
+        { name: '.github', isDirectory: true },
+        { name: 'caching', isDirectory: true },
+      ],
+      caching: [
+        { name: 'CHANGELOG.md', isDirectory: false },
+        { name: 'redis.md', isDirectory: false },
+      ],
+    };
+    const sources = await listSources(async (dir) => tree[dir] ?? []);
+    expect(sources.notes).toEqual(['README.md', 'caching/redis.md']);
+    expect(sources.skipped).toEqual(['.github', 'caching/CHANGELOG.md', 'CONTRIBUTING.md', 'LICENSE.md']);
+  });
+});
