@@ -103,7 +103,7 @@ describe('a GitHub notes repo', () => {
       ],
     };
     const sources = await listSources(async (dir) => tree[dir] ?? []);
-    expect(sources.notes).toEqual(['README.md', 'caching/redis.md']);
+    expect(sources.notes).toEqual(['caching/redis.md', 'README.md']);
     expect(sources.skipped).toEqual(['.github', 'caching/CHANGELOG.md', 'CONTRIBUTING.md', 'LICENSE.md']);
   });
 });
