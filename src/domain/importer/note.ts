@@ -284,7 +284,7 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
   if (note.body !== undefined) return note.body;
   const out: string[] = [];
   const links: LinkReport = { missingImages: [], missingNotes: [], rewrittenLinks: [] };
-  const state = proseState();
+  const state = proseState((src) => note.links.asset(src));
   const found: ProseFindings = { removed: [], math: [], images: [], changed: false };
   let escapes = 0;
   let asciiFigures = 0;
@@ -341,6 +341,8 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
     report.repaired.push(`${asciiFigures} ASCII-art block(s) kept verbatim as labelled figures`);
   if (links.rewrittenLinks.length)
     report.repaired.push(`${links.rewrittenLinks.length} link(s) to imported notes pointed at their pages`);
+  for (const src of found.images)
+    report.needsHuman.push(`image not included in the source: ${src} (left out of the page)`);
   for (const src of links.missingImages)
     report.needsHuman.push(`image not included in the source: ${src} (shown as a note on the page)`);
   for (const target of links.missingNotes)

@@ -41,16 +41,23 @@ export interface ProseState {
   comment: boolean;
   /** Inside an element that is being dropped (`script`, `style`, …): its name. */
   drop: string | null;
+  /** A local file named by `<img src>` → its link from the imported note (copied), or undefined if missing. */
+  asset?: ((src: string) => string | undefined) | undefined;
 }
 
-export const proseState = (): ProseState => ({ math: false, comment: false, drop: null });
+export const proseState = (asset?: (src: string) => string | undefined): ProseState => ({
+  math: false,
+  comment: false,
+  drop: null,
+  asset,
+});
 
 export interface ProseFindings {
   /** What was removed as unsafe: `<script>`, `onclick`, `javascript: URL`. */
   removed: string[];
   /** TeX of every formula, for the caller to check. */
   math: { tex: string; display: boolean }[];
-  /** Local files named by `<img src>`. */
+  /** Local files named by `<img src>` that are not in the source (the image is left out). */
   images: string[];
   changed: boolean;
 }
@@ -72,9 +79,11 @@ function cleanTag(
   closing: boolean,
   selfClosing: boolean,
   found: ProseFindings,
+  state: ProseState,
 ): string {
   if (closing) return `</${name}>`;
   const kept: string[] = [];
+  let image: string | undefined;
   for (const m of attrs.matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
     const key = (m[1] ?? '').toLowerCase();
     const value = m[2] === undefined ? undefined : unquote(m[2]);
@@ -91,8 +100,26 @@ function cleanTag(
       continue;
     }
     if (!ATTRIBUTES.has(key) && !key.startsWith('aria-')) continue;
-    if (name === 'img' && key === 'src' && value !== undefined) found.images.push(value);
+    if (name === 'img' && key === 'src' && value !== undefined) {
+      // The site loads nothing from other hosts; a local image is copied like any other.
+      if (/^(https?:)?\/\//i.test(value)) {
+        found.removed.push('remote image in <img src> (the site loads nothing from other hosts)');
+        return '';
+      }
+      const local = state.asset ? state.asset(value) : value;
+      if (local === undefined) {
+        found.images.push(value);
+        return '';
+      }
+      image = local;
+      continue;
+    }
     kept.push(value === undefined ? key : `${key}=${quote(value)}`);
+  }
+  // A local <img> becomes a Markdown image, which the build resolves, copies and sizes.
+  if (image !== undefined) {
+    const alt = /^alt="(.*)"$/.exec(kept.find((k) => k.startsWith('alt=')) ?? '')?.[1] ?? '';
+    return `![${alt.replace(/&quot;/g, '"').replace(/[[\]]/g, '')}](${image})`;
   }
   const open = `<${name}${kept.length ? ` ${kept.join(' ')}` : ''}`;
   return VOID.has(name) || selfClosing ? `${open} />` : `${open}>`;
@@ -218,7 +245,7 @@ export function escapeProse(line: string, state: ProseState, found: ProseFinding
         }
         if (KEEP.has(name)) {
           flush();
-          out += cleanTag(name, tag[3] ?? '', tag[1] === '/', tag[4] === '/', found);
+          out += cleanTag(name, tag[3] ?? '', tag[1] === '/', tag[4] === '/', found, state);
           i += tag[0].length;
           continue;
         }

@@ -61,7 +61,7 @@ describe('prose made MDX-safe', () => {
     );
     expect(escape('<details open>')).toBe('<details open>');
     expect(escape('<td align=center colspan=2>')).toBe('<td align="center" colspan="2">');
-    expect(escape('<img src="./a.png" alt=\'A "b"\'>')).toBe('<img src="./a.png" alt="A &quot;b&quot;" />');
+    expect(escape('<img src="./a.png" alt=\'A "b"\'>')).toBe('![A "b"](./a.png)');
   });
 
   it('removes and reports what could run code: elements, handlers, javascript: URLs, styles', () => {
@@ -101,5 +101,21 @@ describe('prose made MDX-safe', () => {
   it('keeps import/export words from starting an ES module statement', () => {
     expect(escape('import this')).toBe('&#105;mport this');
     expect(escape('export that')).toBe('&#101;xport that');
+  });
+});
+
+describe('images in HTML', () => {
+  it('copies local ones, leaves out missing and remote ones, and says so', () => {
+    const state = proseState((src) => (src === 'a.png' ? '../attachments/a.png' : undefined));
+    const found = findings();
+    expect(
+      escapeProse(
+        '<img src="a.png" alt="A"> <img src="gone.png"> <img src="https://x.test/t.gif">',
+        state,
+        found,
+      ),
+    ).toBe('![A](../attachments/a.png)  ');
+    expect(found.images).toEqual(['gone.png']);
+    expect(found.removed).toEqual(['remote image in <img src> (the site loads nothing from other hosts)']);
   });
 });
