@@ -9,7 +9,7 @@
 import katex from 'katex';
 import { type Document, parseDocument, stringify } from 'yaml';
 import { isPublished, NoteSchema } from '../../schemas/note.ts';
-import { deriveNoteFields, noteName } from '../notes/derive.ts';
+import { deriveNoteFields, NOTION_ID, noteName } from '../notes/derive.ts';
 import { parseWikiLinks, type WikiLink } from '../notes/wikilinks.ts';
 import {
   type Block,
@@ -182,11 +182,63 @@ export function readNote(raw: RawNote): ReadNote {
     title = noteName(raw.name);
     titleFrom = 'file name';
   }
+  if (!yaml && titleLines && NOTION_ID.test(raw.name.replace(/\.[^./]+$/, ''))) {
+    const properties = notionProperties(lines, titleLines.start + titleLines.length);
+    if (Object.keys(properties).length) {
+      data = properties;
+      report.repaired.push(
+        `Notion page properties moved to frontmatter (${Object.keys(properties).join(', ')})`,
+      );
+    }
+  }
   const result: ReadNote = { name: raw.name, lines, firstLine, data, title, titleFrom, titleLines, report };
   if (yaml) result.yaml = yaml;
   if (!isPublished(data as { draft?: boolean; publish?: boolean }))
     result.unpublished = data.draft === true ? 'draft: true' : 'publish: false';
   return result;
+}
+
+/** Fields of the schema a Notion property must not take over (its text is not in their form). */
+const RESERVED = new Set([
+  'title',
+  'slug',
+  'summary',
+  'description',
+  'aliases',
+  'order',
+  'source',
+  'date',
+  'created',
+  'updated',
+  'draft',
+  'publish',
+  'unresolvedLinks',
+]);
+
+/**
+ * A Notion page exported as Markdown lists its properties under the title (`Status: Done`,
+ * `Tags: a, b`): they become frontmatter (`tags`, the rest under their own names, `notion-` in
+ * front of a name the schema uses) and their lines are blanked, so line numbers stay true.
+ */
+function notionProperties(lines: string[], after: number): Record<string, unknown> {
+  let start = after;
+  while (lines[start]?.trim() === '') start++;
+  let end = start;
+  const found: [string, string][] = [];
+  for (; end < lines.length; end++) {
+    const m = /^([A-Z][\w ()/-]{0,40}):\s+(\S.*)$/.exec(lines[end] ?? '');
+    if (!m?.[1] || !m[2]) break;
+    found.push([m[1], m[2].trim()]);
+  }
+  if (!found.length || (lines[end] ?? '').trim()) return {};
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of found) {
+    const key = name.trim().toLowerCase().replace(/\W+/g, '-');
+    if (key === 'tags') data.tags = value;
+    else data[RESERVED.has(key) ? `notion-${key}` : key] = value;
+  }
+  for (let i = start; i < end; i++) lines[i] = '';
+  return data;
 }
 
 /** The slug a note asks for: its own `slug:` field, else one made from its title. */
@@ -238,14 +290,18 @@ export function prepareNote(
       fail(`frontmatter field "${issue?.path.join('.') || field}": ${issue?.message ?? 'invalid'}`, at);
     }
   } else {
-    const tags = inferTags(rest);
+    // A note without frontmatter (raw text, a Notion page): everything derived, tags from the
+    // topic vocabulary unless the page listed its own.
+    const { tags: ownTags, ...properties } = read.data;
+    const tags = ownTags ?? inferTags(rest);
     frontmatter = {
       title: read.title,
       slug,
       summary: deriveSummary(rest) || read.title,
-      ...(tags.length ? { tags } : {}),
+      ...(Array.isArray(tags) && !tags.length ? {} : { tags }),
       order: options.order,
       source: read.name,
+      ...properties,
     };
   }
   return {

@@ -211,3 +211,29 @@ describe('wikilinks at import', () => {
     expect([link, embed, table].map((l) => l && wikiTarget(l))).toEqual(['A#B', 'img.png', 'T']);
   });
 });
+
+describe('Notion pages', () => {
+  it('move the property lines under the title into frontmatter, keeping line numbers', () => {
+    const { note, mdx } = importNote(
+      text(
+        'Prep 0123456789abcdef0123456789abcdef.md',
+        '# Prep\n\nStatus: In progress\nTags: interviews, caching\nCreated: March 2, 2024\n\nThe real first paragraph.\n\n[[Gone]]\n',
+      ),
+      (link) => (link.target === 'Gone' ? 'missing-note' : 'ok'),
+    );
+    expect(mdx).toMatch(
+      /^---\ntitle: Prep\nslug: prep\nsummary: The real first paragraph\.\ntags: interviews, caching\n/,
+    );
+    expect(mdx).toContain('status: In progress\nnotion-created: March 2, 2024\n');
+    expect(mdx).not.toContain('Status: In progress\n\n');
+    expect(note.report.needsHuman[0]).toMatch(/^line 9: \[\[Gone\]\]/);
+    expect(note.report.repaired).toContain(
+      'Notion page properties moved to frontmatter (status, tags, notion-created)',
+    );
+  });
+
+  it('leaves text that only looks like properties in notes that are not Notion pages', () => {
+    const { mdx } = importNote(text('Plain.md', '# Plain\n\nNote: this stays.\n'));
+    expect(mdx).toContain('\nNote: this stays.\n');
+  });
+});
