@@ -11,6 +11,7 @@ import {
 } from '../domain/content/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkQuizFile } from '../domain/quiz/gate.ts';
 import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
@@ -54,7 +55,8 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   await Promise.all(
     notes.map(async (note) => {
       try {
-        await compile(note.body, { remarkPlugins: [remarkGfm, remarkMath] });
+        // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+        await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
       } catch (error) {
         const e = error as { line?: number; reason?: string; message?: string };
         errors.push({

@@ -201,3 +201,30 @@ export function parseBlockIds(markdown: string): string[] {
   const masked = maskCode(markdown);
   return [...masked.matchAll(/(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/gm)].map((m) => m[1] ?? '');
 }
+
+/**
+ * The words a link shows: its label, else what it names as written (`Note`, `Note › Heading`,
+ * `Heading` for one in the same note). The heading ids count these words, not the brackets.
+ */
+export function wikiLinkText(link: Pick<WikiLink, 'target' | 'heading' | 'block' | 'label'>): string {
+  if (link.label) return link.label;
+  const target = link.target.replace(/\.mdx?$/i, '');
+  const part = link.heading ?? (link.block !== undefined ? `^${link.block}` : undefined);
+  if (!target) return part ?? '';
+  return part ? `${target} › ${part}` : target;
+}
+
+/** Text with every wikilink replaced by the words it shows (for heading ids and plain text). */
+export function wikiLinksAsText(text: string): string {
+  if (!text.includes('[[')) return text;
+  let out = '';
+  let at = 0;
+  for (const link of parseWikiLinks(text)) {
+    out += text.slice(at, link.start) + wikiLinkText(link);
+    at = link.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The one place a link to a tag page is written (site-relative, as noteHref). */
+export const tagHref = (tag: string): string => `/tags/${tag}/`;
