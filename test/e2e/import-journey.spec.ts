@@ -84,6 +84,23 @@ test('an imported note opens from the notes index by keyboard and reads like the
   ).toBeVisible();
 });
 
+test('wikilinks lead to the notes they name; one to a note not imported is marked, not broken', async ({
+  page,
+}) => {
+  await page.goto(`${base}/notes/start-here/`);
+  await expect(page.getByText('Service mesh (not included)')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Service mesh' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'how to split data' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sharding');
+  await page.goBack();
+  await page.getByRole('link', { name: 'Replication', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Database replication');
+  // ![[replication-lag.png]]: the attachment was copied and is shown.
+  const chart = page.getByRole('img', { name: 'replication lag' });
+  await expect(chart).toBeVisible();
+  expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+});
+
 test('a Notion page shows its image and links to its child page', async ({ page }) => {
   await page.goto(`${base}/notes/interview-prep/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview prep');
