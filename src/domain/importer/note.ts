@@ -342,6 +342,7 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
   const links: LinkReport = { missingImages: [], missingNotes: [], rewrittenLinks: [] };
   const state = proseState((src) => note.links.asset(src));
   const found: ProseFindings = { removed: [], math: [], images: [], changed: false };
+  const formulas: { formula: { tex: string; display: boolean }; line: number }[] = [];
   let escapes = 0;
   let asciiFigures = 0;
   let headings = 0;
@@ -376,11 +377,11 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
     const mathBefore = found.math.length;
     const escaped = escapeProse(text, state, found);
     if (escaped !== text) escapes += 1;
-    for (const formula of found.math.slice(mathBefore)) checkMath(note, formula, block.line);
+    // Checked at the end: a $$ block's TeX is complete only once it closes.
+    for (const formula of found.math.slice(mathBefore)) formulas.push({ formula, line: block.line });
     out.push(rewriteLinks(escaped, note.links, links));
   });
-  const last = found.math.at(-1);
-  if (state.math && last) checkMath(note, last, note.blocks.at(-1)?.line ?? 1);
+  for (const { formula, line } of formulas) checkMath(note, formula, line);
 
   const { report } = note;
   if (note.shift)

@@ -237,3 +237,46 @@ describe('Notion pages', () => {
     expect(mdx).toContain('\nNote: this stays.\n');
   });
 });
+
+describe('edge cases an author will meet', () => {
+  it('an empty frontmatter block, a first heading below h1, the author’s own slug', () => {
+    const empty = readNote(text('Notes/Plain.md', '---\n---\n\n## Section\n\nText.\n'));
+    expect(empty).toMatchObject({ title: 'Plain', titleFrom: 'file name', data: {} });
+    const own = readNote(text('x.md', '---\nslug: my-own\n---\n\n# Heading Title\n\nText.\n'));
+    expect(own).toMatchObject({ title: 'Heading Title', titleFrom: 'heading' });
+    expect(wantedSlug(own)).toBe('my-own');
+    const { mdx } = importNote(text('x.md', '---\nslug: my-own\n---\n\n# Heading Title\n\nText.\n'));
+    expect(mdx).toBe('---\nslug: my-own\ntitle: Heading Title\nsource: x.md\n---\n\nText.\n');
+  });
+
+  it('a Notion page without properties, or whose "properties" run into text, is left as written', () => {
+    const none = readNote(text('P 0123456789abcdef0123456789abcdef.md', '# P\n\nJust text.\n'));
+    expect(none.data).toEqual({});
+    const prose = readNote(
+      text('P 0123456789abcdef0123456789abcdef.md', '# P\n\nNote: not a property\nbecause text follows.\n'),
+    );
+    expect(prose.data).toEqual({});
+    expect(prose.lines).toContain('Note: not a property');
+  });
+
+  it('a $$ block never closed is still checked, and a link broken twice is listed once', () => {
+    expect(() => importNote(text('m.md', '# M\n\nText.\n\n$$\n\\frac{\n'))).toThrow(
+      /^m\.md:5: math does not parse/,
+    );
+    const { mdx, note } = importNote(
+      text('d.md', '# D\n\n[[Gone]] and [[Gone]] again.\n'),
+      () => 'missing-note',
+    );
+    expect(mdx).toContain('unresolvedLinks:\n  - Gone\n---');
+    expect(note.report.needsHuman).toHaveLength(2);
+  });
+});
+
+it('checks a closed $$ block over several lines as a whole', () => {
+  expect(() => importNote(text('b.md', '# B\n\n$$\na + \\frac{1}{\n$$\n'))).toThrow(
+    /^b\.md:3: math does not parse/,
+  );
+  expect(importNote(text('g.md', '# G\n\n$$\na + \\frac{1}{2}\n$$\n')).mdx).toContain(
+    '$$\na + \\frac{1}{2}\n$$',
+  );
+});
