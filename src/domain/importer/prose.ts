@@ -8,7 +8,8 @@
  * starts no allowed tag) is escaped so the note compiles.
  *
  * Inline math follows Obsidian and Pandoc: `$` + non-space … non-space + `$`, the closing `$`
- * not followed by a digit, so "$5 and $10" stays money.
+ * not followed by a digit, so "$5 and $10" stays money (and is left exactly as written, since
+ * remark-math reads it as a pair before the build's guard turns it back into text).
  */
 
 /** Kept as HTML (the sanitiser at build time keeps the same subset). */
@@ -128,6 +129,21 @@ function cleanTag(
 const TAG =
   /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/;
 
+/** Index of the next run of exactly `size` unescaped dollars from `from`, or -1. */
+function closingDollars(text: string, from: number, size: number): number {
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '\\') {
+      j++;
+      continue;
+    }
+    if (text[j] !== '$') continue;
+    const run = /^\$+/.exec(text.slice(j))?.[0].length ?? 1;
+    if (run === size) return j;
+    j += run - 1;
+  }
+  return -1;
+}
+
 /** Escapes one prose line; `state` carries math blocks, comments and dropped elements across lines. */
 export function escapeProse(line: string, state: ProseState, found: ProseFindings): string {
   if (state.math) {
@@ -191,16 +207,21 @@ export function escapeProse(line: string, state: ProseState, found: ProseFinding
       }
     }
     if (ch === '$' && text[i - 1] !== '\\') {
-      const m =
-        /^\$(?=[^\s$])((?:\\.|[^$\\\n])*?[^\s\\])\$(?!\d)/.exec(rest) ?? /^\$([^\s$])\$(?!\d)/.exec(rest);
-      if (m) {
+      // remark-math pairs any two dollars, and the build puts prices back as text; so nothing
+      // between a pair is escaped (it is math to MDX), and only Obsidian-style formulas are checked.
+      const run = /^\$+/.exec(rest)?.[0] ?? '$';
+      const close = closingDollars(text, i + run.length, run.length);
+      if (close > 0) {
         flush();
-        found.math.push({ tex: m[1] ?? '', display: false });
-        out += m[0];
-        i += m[0].length;
+        const inner = text.slice(i + run.length, close);
+        const formula =
+          run.length > 1 ||
+          (/^\S/.test(inner) && /\S$/.test(inner) && !/\d/.test(text[close + run.length] ?? ''));
+        if (formula && inner.trim()) found.math.push({ tex: inner, display: run.length > 1 });
+        out += text.slice(i, close + run.length);
+        i = close + run.length;
         continue;
       }
-      // Money, not math: "$5" (nothing to escape).
     }
     if (ch === '[' && text[i + 1] === '[') {
       const close = text.indexOf(']]', i + 2);

@@ -31,9 +31,14 @@ describe('prose made MDX-safe', () => {
       { tex: '\\frac{n-1}{n}', display: false },
       { tex: 'h(k) \\bmod n', display: false },
     ]);
-    // Money is not math: "$5 {and} $10" has no formula, so its braces are escaped.
+    // Money is not math: "$5 {and} $10" has no formula to check, and stays exactly as written
+    // (remark-math reads the pair first, the build's guard makes it text again).
     expect(escapeLine('costs $5 {and} $10').findings.math).toEqual([]);
-    expect(escape('costs $5 {and} $10')).toBe('costs $5 \\{and\\} $10');
+    expect(escape('costs $5 {and} < $10')).toBe('costs $5 {and} < $10');
+    expect(escape('one $5 {and} more')).toBe('one $5 \\{and\\} more');
+    expect(escapeLine('inline $$x^{2}$$ and \\$ {y}').findings.math).toEqual([
+      { tex: 'x^{2}', display: true },
+    ]);
     expect(escapeLine('one letter $x$ is math').findings.math).toEqual([{ tex: 'x', display: false }]);
   });
 
