@@ -112,6 +112,17 @@ describe('importing the fixture vault, then syncing it', { timeout: 240_000 }, (
   });
 });
 
+describe('a dry run', () => {
+  it('reports what it would do and writes nothing', () => {
+    const out = join(scratch, 'dry');
+    const run = runImport('test/fixtures/vault', '--out', out, '--dry-run');
+    expect(run.status).toBe(0);
+    expect(run.output).toMatch(/Replication\.mdx \(created, dry run\)/);
+    expect(run.summary).toMatch(/^Summary: 15 imported \(15 new, 0 updated\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('runs that import nothing exit non-zero and say why', () => {
   it('a folder with no notes', () => {
     const empty = join(scratch, 'empty');
