@@ -314,9 +314,17 @@ async function compiles(note: PreparedNote): Promise<void> {
       await compile(note.body ?? '', { remarkPlugins: [remarkGfm, remarkMath] });
       return;
     } catch (error) {
-      const e = error as { line?: number; reason?: string; message?: string };
+      const e = error as {
+        line?: number;
+        reason?: string;
+        message?: string;
+        place?: { line?: number; start?: { line?: number } };
+      };
       const lines = (note.body ?? '').split('\n');
-      const index = (e.line ?? 0) - 1;
+      // The element's start: an unclosed tag is reported where the text around it ends.
+      // (Some micromark errors give it only in their text: "… (1:1-1:19)".)
+      const inText = Number(/\((\d+):\d+-\d+:\d+\)/.exec(e.reason ?? '')?.[1] ?? 0);
+      const index = (e.place?.start?.line ?? e.place?.line ?? e.line ?? inText) - 1;
       const line = lines[index];
       if (line === undefined || !/[<{}]/.test(line))
         throw new ImportError(`${note.read.name}: not valid MDX: ${e.reason ?? e.message}`);

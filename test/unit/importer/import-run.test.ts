@@ -123,6 +123,23 @@ describe('a dry run', () => {
   });
 });
 
+describe('HTML that MDX cannot read', () => {
+  it('is shown as text on its line, reported, and the note still imports', () => {
+    const dir = join(scratch, 'web');
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'web.md'),
+      '---\ntitle: Web copy\n---\n\n<div class="post">\n\nSome text <b>bold\n\nMore.\n',
+    );
+    const run = runImport(dir, '--out', join(scratch, 'web-out'));
+    expect(run.status).toBe(0);
+    expect(run.output).toContain('repaired: HTML that MDX cannot read shown as text: <div class="post">');
+    expect(readFileSync(join(scratch, 'web-out/web.mdx'), 'utf8')).toContain(
+      '&lt;div class="post">\n\nSome text &lt;b>bold',
+    );
+  });
+});
+
 describe('runs that import nothing exit non-zero and say why', () => {
   it('a folder with no notes', () => {
     const empty = join(scratch, 'empty');
