@@ -26,6 +26,10 @@ export const ATTACHMENT_FOLDERS = new Set([
 export const FILE_TARGET =
   /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|mp4|webm|mov|wav|ogg|m4a|csv|zip)$/i;
 
+/** A repository's own files, not notes: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md` … */
+export const REPO_FILE =
+  /^(licen[cs]e|contributing|code_of_conduct|changelog|history|security|support|authors|pull_request_template|issue_template)(\.[a-z]+)?$/i;
+
 export interface DirEntry {
   name: string;
   isDirectory: boolean;
@@ -36,7 +40,7 @@ export interface Sources {
   notes: string[];
   /** Every other file (candidates for attachments), relative to the root. */
   files: string[];
-  /** Folders left out, with why (for the report when nothing is found). */
+  /** Folders and repository files (`LICENSE.md` …) left out (for the report when nothing is found). */
   skipped: string[];
 }
 
@@ -62,8 +66,10 @@ export async function listSources(
         const attachments =
           inAttachments || ATTACHMENT_FOLDERS.has(entry.name.toLowerCase()) || path === extra;
         await walk(path, attachments);
-      } else if (NOTE_FILE.test(entry.name) && !inAttachments) sources.notes.push(path);
-      else sources.files.push(path);
+      } else if (NOTE_FILE.test(entry.name) && !inAttachments) {
+        if (REPO_FILE.test(entry.name)) sources.skipped.push(path);
+        else sources.notes.push(path);
+      } else sources.files.push(path);
     }
   };
   await walk('', false);
