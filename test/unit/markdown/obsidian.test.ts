@@ -240,7 +240,9 @@ describe('rehypeMath', () => {
     const { html, styles } = await render('Ratio $h = \\frac{a}{b}$.\n\n$$\nL = h \\cdot x\n$$\n');
     expect(html.startsWith(`<link rel="stylesheet" href="${KATEX_STYLESHEET}">`)).toBe(true);
     expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML">');
-    expect(html).toContain('<div class="math-block"><span class="katex-display">');
+    expect(html).toContain(
+      '<div class="math-block" tabindex="0" role="group" aria-label="Formula"><span class="katex-display">',
+    );
     expect(html).not.toMatch(/style="/);
     expect(styles.used()).toBe(true);
     expect(styles.css()).toMatch(/^\.katex \.ks-[0-9a-f]{8}\{[a-z-]+:[^;]+!important/m);
