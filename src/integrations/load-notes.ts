@@ -1,9 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { checkNotes } from '../domain/content/gate.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
+import { linkProblems } from '../domain/notes/link-index.ts';
+import { readLinkIndex } from './obsidian.ts';
+import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkPricing } from '../domain/cost/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
@@ -13,9 +17,20 @@ import { checkQuizFiles } from '../domain/quiz/gate.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-/** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
-export async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
+/**
+ * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
+ * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
+ */
+export async function readFiles(
+  root: string,
+  dir: string,
+  pattern: RegExp,
+  recursive = false,
+): Promise<ContentFile[]> {
+  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
+    .map((n) => n.split(sep).join('/'))
+    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       path: relative(root, join(dir, name)),
@@ -24,7 +39,8 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
   );
 }
 
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
+export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, /\.mdx?$/, true);
 
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
@@ -39,7 +55,8 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   await Promise.all(
     notes.map(async (note) => {
       try {
-        await compile(note.body, { remarkPlugins: [remarkGfm] });
+        // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+        await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
       } catch (error) {
         const e = error as { line?: number; reason?: string; message?: string };
         errors.push({
@@ -50,6 +67,21 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
       }
     }),
   );
+  // Wikilinks and embeds: every one that points at nothing, in every note, before any page is
+  // rendered (the page build would stop at the first note that has one).
+  const index = readLinkIndex(dir);
+  for (const note of notes) {
+    const rel = relative(dir, join(root, note.file)).split(sep).join('/');
+    const from = index.notes.find((n) => n.file === rel);
+    if (!from) continue;
+    for (const problem of linkProblems(note.body, from, index)) {
+      errors.push({
+        file: note.file,
+        line: note.bodyLine + problem.line - 1,
+        message: `${problem.message} (fix the link, or list it in the note's \`unresolvedLinks\` to show it as not included)`,
+      });
+    }
+  }
   return { files, notes, errors };
 }
 

@@ -16,12 +16,14 @@ import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// `$…$` is math, as the build parses notes: its braces are not MDX expressions.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export type TableShape = 'matrix' | 'lookup' | 'entity' | 'category';
 
