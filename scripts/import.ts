@@ -105,17 +105,24 @@ for (const arg of args) {
     continue;
   }
   dirRoots.push(path);
-  const app = await readFile(join(path, '.obsidian/app.json'), 'utf8').catch(() => '');
-  const attachmentFolder = app
-    ? (JSON.parse(app) as { attachmentFolderPath?: string }).attachmentFolderPath
-    : undefined;
+  // Obsidian's settings, where present: the attachments and templates folders.
+  const setting = async (file: string): Promise<Record<string, unknown>> => {
+    try {
+      return JSON.parse(await readFile(join(path, '.obsidian', file), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+  const attachmentFolder = (await setting('app.json')).attachmentFolderPath;
+  const templateFolder = (await setting('templates.json')).folder;
   const found = await listSources(
     async (dir) =>
       (await readdir(join(path, dir), { withFileTypes: true })).map((e) => ({
         name: e.name,
         isDirectory: e.isDirectory(),
       })),
-    attachmentFolder,
+    typeof attachmentFolder === 'string' ? attachmentFolder : undefined,
+    typeof templateFolder === 'string' ? templateFolder : undefined,
   );
   skippedAll.push(...found.skipped.map((s) => `${arg.replace(/\/+$/, '')}/${s}`));
   filesOf.set(path, found.files);
