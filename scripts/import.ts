@@ -471,6 +471,11 @@ if (unpublished.length) {
   console.log(`\nNot published (${unpublished.length}):`);
   for (const line of unpublished) console.log(`  ${line}`);
 }
+if (skippedAll.length) console.log(`\nLeft out, not notes: ${skippedAll.join(', ')}`);
+if (notNotes.length) {
+  console.log(`\nNot notes, left out (${notNotes.length}):`);
+  for (const line of notNotes) console.log(`  ${line}`);
+}
 if (gone.length) {
   console.log(
     `\nNo longer in the source (${gone.length}), kept here: delete them by hand if they should go:`,
