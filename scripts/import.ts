@@ -105,17 +105,24 @@ for (const arg of args) {
     continue;
   }
   dirRoots.push(path);
-  const app = await readFile(join(path, '.obsidian/app.json'), 'utf8').catch(() => '');
-  const attachmentFolder = app
-    ? (JSON.parse(app) as { attachmentFolderPath?: string }).attachmentFolderPath
-    : undefined;
+  // Obsidian's settings, where present: the attachments and templates folders.
+  const setting = async (file: string): Promise<Record<string, unknown>> => {
+    try {
+      return JSON.parse(await readFile(join(path, '.obsidian', file), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+  const attachmentFolder = (await setting('app.json')).attachmentFolderPath;
+  const templateFolder = (await setting('templates.json')).folder;
   const found = await listSources(
     async (dir) =>
       (await readdir(join(path, dir), { withFileTypes: true })).map((e) => ({
         name: e.name,
         isDirectory: e.isDirectory(),
       })),
-    attachmentFolder,
+    typeof attachmentFolder === 'string' ? attachmentFolder : undefined,
+    typeof templateFolder === 'string' ? templateFolder : undefined,
   );
   skippedAll.push(...found.skipped.map((s) => `${arg.replace(/\/+$/, '')}/${s}`));
   filesOf.set(path, found.files);
@@ -463,6 +470,11 @@ if (copies.size) console.log(`\nAttachments: ${copied} copied, ${sameFiles} unch
 if (unpublished.length) {
   console.log(`\nNot published (${unpublished.length}):`);
   for (const line of unpublished) console.log(`  ${line}`);
+}
+if (skippedAll.length) console.log(`\nLeft out, not notes: ${skippedAll.join(', ')}`);
+if (notNotes.length) {
+  console.log(`\nNot notes, left out (${notNotes.length}):`);
+  for (const line of notNotes) console.log(`  ${line}`);
 }
 if (gone.length) {
   console.log(

@@ -46,14 +46,17 @@ export interface Sources {
 
 /**
  * Walks `root`. `attachmentFolder` is Obsidian's setting (`.obsidian/app.json`
- * `attachmentFolderPath`), an attachments folder whatever its name.
+ * `attachmentFolderPath`), an attachments folder whatever its name; `templateFolder` its
+ * templates folder (`.obsidian/templates.json` `folder`), left out.
  */
 export async function listSources(
   list: (relativeDir: string) => Promise<DirEntry[]>,
   attachmentFolder?: string,
+  templateFolder?: string,
 ): Promise<Sources> {
   const sources: Sources = { notes: [], files: [], skipped: [] };
   const extra = attachmentFolder?.replace(/^\.?\/+|\/+$/g, '');
+  const templates = templateFolder?.replace(/^\.?\/+|\/+$/g, '');
   const walk = async (dir: string, inAttachments: boolean): Promise<void> => {
     const entries = [...(await list(dir))].sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -62,12 +65,18 @@ export async function listSources(
         if (entry.isDirectory) sources.skipped.push(path);
         continue;
       }
+      // Obsidian's templates (`{{date}}` placeholders) are not notes.
+      if (entry.isDirectory && templates && path === templates) {
+        sources.skipped.push(path);
+        continue;
+      }
       if (entry.isDirectory) {
         const attachments =
           inAttachments || ATTACHMENT_FOLDERS.has(entry.name.toLowerCase()) || path === extra;
         await walk(path, attachments);
       } else if (NOTE_FILE.test(entry.name) && !inAttachments) {
-        if (REPO_FILE.test(entry.name)) sources.skipped.push(path);
+        // Excalidraw drawings are saved as Markdown wrapping their JSON: not notes.
+        if (REPO_FILE.test(entry.name) || /\.excalidraw\.md$/i.test(entry.name)) sources.skipped.push(path);
         else sources.notes.push(path);
       } else sources.files.push(path);
     }

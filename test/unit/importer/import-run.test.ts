@@ -38,6 +38,9 @@ describe('importing the fixture vault, then syncing it', { timeout: 240_000 }, (
     expect(run.output).toMatch(/vault\/Inbox\/Estimation\.md:12: math does not parse: /);
     expect(run.output).toMatch(/Networking\/Private\.md: publish: false \(not copied\)/);
     expect(run.output).toMatch(
+      /Left out, not notes: .*vault\/\.obsidian, .*vault\/Inbox\/Architecture sketch\.excalidraw\.md, .*vault\/Templates\n/,
+    );
+    expect(run.output).toMatch(
       /line 11: \[\[Service mesh\|the mesh note\]\] links to a note that is not included/,
     );
     expect(note('Databases/Indexes/B-tree indexes.mdx')).toContain('slug: b-tree-indexes');
@@ -120,6 +123,20 @@ describe('a dry run', () => {
     expect(run.output).toMatch(/Replication\.mdx \(created, dry run\)/);
     expect(run.summary).toMatch(/^Summary: 15 imported \(15 new, 0 updated\)/);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('plain text files', () => {
+  it('are notes only when they read like one', () => {
+    const dir = join(scratch, 'txt');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'requirements.txt'), 'flask==3.0\n');
+    writeFileSync(join(dir, 'note.txt'), '# Real note\n\nText.\n');
+    const run = runImport(dir, '--out', join(scratch, 'txt-out'));
+    expect(run.summary).toMatch(/^Summary: 1 imported/);
+    expect(run.output).toMatch(
+      /Not notes, left out \(1\):\n {2}.*requirements\.txt: plain text without a heading or frontmatter/,
+    );
   });
 });
 

@@ -19,14 +19,15 @@ const list = (root: string) => async (dir: string) =>
 
 describe('listSources on the fixture vault', () => {
   it('finds notes in every subfolder, never in dot-folders or attachment folders', async () => {
-    const sources = await listSources(list(VAULT));
+    const sources = await listSources(list(VAULT), 'attachments', 'Templates');
     expect(sources.notes).toContain('Databases/Indexes/B-tree indexes.md');
     expect(sources.notes).toContain(
       'Notion export/Interview prep 0123456789abcdef0123456789abcdef/Rate limiting 89abcdef0123456789abcdef01234567.md',
     );
     expect(sources.notes).toHaveLength(19);
     expect(sources.notes.some((n) => n.startsWith('.obsidian') || n.startsWith('attachments/'))).toBe(false);
-    expect(sources.skipped).toEqual(['.obsidian']);
+    // Obsidian's own folder, its templates folder and an Excalidraw drawing are not notes.
+    expect(sources.skipped).toEqual(['.obsidian', 'Inbox/Architecture sketch.excalidraw.md', 'Templates']);
     // Attachments are files for notes to use: images, and Markdown that is not a note.
     expect(sources.files).toEqual(
       expect.arrayContaining(['attachments/replication-lag.png', 'attachments/Pasted text.md']),
