@@ -1,11 +1,16 @@
 /**
  * `npm run check:content`: the content gate without a build (seconds, no browser for prose;
  * diagrams are checked by the build). Exits non-zero and names file, line and field.
+ * `--report` (or `npm run report:content`) then prints the content-quality report;
+ * `--report --no-quality` shows the cards as derived, before the card-quality stage.
  */
 import { formatContentError } from '../src/domain/content/gate.ts';
+import { contentReport } from '../src/domain/content/report.ts';
+import { buildDecks } from '../src/domain/flashcards/build.ts';
+import { improveDecks, summarizeHits } from '../src/domain/flashcards/quality.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
-const { counts, errors, warnings, pricing } = await gateContent();
+const { counts, errors, warnings, pricing, notes, decks, quizzes, index, compare } = await gateContent();
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors.length) {
   console.error(`Content errors (${errors.length}):`);
@@ -15,3 +20,30 @@ if (errors.length) {
 console.log(
   `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s)${pricing ? ' and the pricing file' : ''} valid`,
 );
+if (process.argv.includes('--report')) {
+  const built = buildDecks({
+    notes: notes.map((n) => ({
+      slug: n.data.slug,
+      title: n.data.title,
+      order: n.data.order,
+      body: n.body,
+      tags: n.data.tags,
+    })),
+    hand: decks.map((d) => d.data),
+    index,
+    vocabulary: compare.vocabulary,
+    comparisons: compare.comparisons,
+    quality: !process.argv.includes('--no-quality'),
+  });
+  console.log(summarizeHits(built.hits));
+  for (const line of contentReport({
+    decks: built.decks,
+    derivedCounts: built.derivedCounts,
+    hits: built.hits,
+    quizzes: quizzes.map((q) => ({ quiz: q.data })),
+    index,
+    // The hand decks are audited too (a vague or duplicate hand card counts), with the same options.
+    audit: (all) => improveDecks(all, built.options).hits,
+  }))
+    console.log(line);
+}
