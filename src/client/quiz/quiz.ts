@@ -139,6 +139,8 @@ export function initQuiz(): void {
     if (results) results.hidden = true;
     if (finishBar) finishBar.hidden = false;
     updateProgress();
+    // Observed by the progress panel (src/client/quiz/progress-panel.ts).
+    root.dispatchEvent(new CustomEvent('quiz:attempt', { bubbles: true, detail: { questionIds: ids } }));
   }
 
   function responseOf(el: HTMLLIElement, type: string): Response | string {
@@ -233,6 +235,12 @@ export function initQuiz(): void {
     const id = entry.question.id;
     const score = scoreQuestion(entry.question, response);
     scores[id] = score;
+    root.dispatchEvent(
+      new CustomEvent('quiz:answered', {
+        bubbles: true,
+        detail: { questionId: id, correct: score.correct, points: score.score, max: score.max },
+      }),
+    );
     el.classList.add('is-checked');
     for (const input of $$<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(
       el,
