@@ -10,13 +10,22 @@ import { buildDecks } from '../src/domain/flashcards/build.ts';
 import { improveDecks, summarizeHits } from '../src/domain/flashcards/quality.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
-const { counts, errors, warnings, pricing, notes, decks, quizzes, index, compare } = await gateContent();
+const { counts, errors, warnings, pricing, notes, decks, quizzes, practice, index, compare } =
+  await gateContent();
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors.length) {
   console.error(`Content errors (${errors.length}):`);
   for (const error of errors) console.error(`  ${formatContentError(error)}`);
   process.exit(1);
 }
+const made = practice.filter((p) => p.quiz).length;
+console.log(
+  `practice: ${made} generated quiz(zes), ${practice.reduce((s, p) => s + (p.quiz?.questions.length ?? 0), 0)} questions` +
+    practice
+      .filter((p) => p.skipped)
+      .map((p) => `; ${p.note}: none (${p.skipped})`)
+      .join(''),
+);
 console.log(
   `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s)${pricing ? ' and the pricing file' : ''} valid`,
 );
@@ -40,7 +49,11 @@ if (process.argv.includes('--report')) {
     decks: built.decks,
     derivedCounts: built.derivedCounts,
     hits: built.hits,
-    quizzes: quizzes.map((q) => ({ quiz: q.data })),
+    quizzes: [
+      ...quizzes.map((q) => ({ quiz: q.data })),
+      ...practice.flatMap((p) => (p.quiz ? [{ quiz: p.quiz, generated: true }] : [])),
+    ],
+    skipped: practice.flatMap((p) => (p.skipped ? [{ note: p.note, reason: p.skipped }] : [])),
     index,
     // The hand decks are audited too (a vague or duplicate hand card counts), with the same options.
     audit: (all) => improveDecks(all, built.options).hits,

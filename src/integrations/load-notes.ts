@@ -11,6 +11,7 @@ import {
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
 import { checkQuizFile } from '../domain/quiz/gate.ts';
+import { checkPractice, practiceQuiz } from '../domain/quiz/practice.ts';
 import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
@@ -82,6 +83,15 @@ export async function gateContent(
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
+  // Generated practice (one quiz per note): unfair questions and hand-written repeats stop the build.
+  const practice = notes.notes.map((n) => ({
+    ...practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body, tags: n.data.tags }),
+    file: n.file,
+  }));
+  const practiceErrors = checkPractice(
+    practice,
+    quizzes.checked.map((q) => ({ file: q.file, quiz: q.data })),
+  );
   // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
   const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
   const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
@@ -120,6 +130,7 @@ export async function gateContent(
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
+    practice,
     decks: decks.checked,
     compare,
     pricing: pricing.checked,
@@ -135,6 +146,7 @@ export async function gateContent(
     errors: [
       ...notes.errors,
       ...quizzes.errors,
+      ...practiceErrors,
       ...decks.errors,
       ...compare.errors,
       ...walkers.errors,
