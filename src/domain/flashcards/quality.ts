@@ -136,7 +136,7 @@ interface Asked {
   aspect?: string;
   /** For a reverse card: the value quoted in its prompt. */
   value?: string;
-  term?: string;
+  term?: string | undefined;
 }
 
 const QUOTED = /“([^”]*)”/;
