@@ -26,6 +26,14 @@ async function load() {
     ...hand.map((q) => ({ quiz: q.data })),
     ...practice.flatMap((p) => (p.quiz ? [{ quiz: p.quiz, generatedFrom: p.note }] : [])),
   ];
+  const made = practice.filter((p) => p.quiz);
+  console.log(
+    `[practice] ${made.length} generated quiz(zes), ${made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0)} questions` +
+      practice
+        .filter((p) => p.skipped)
+        .map((p) => `; ${p.note}: none (${p.skipped})`)
+        .join(''),
+  );
   return { quizzes, practice };
 }
 
