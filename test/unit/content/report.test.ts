@@ -56,3 +56,27 @@ describe('contentReport', () => {
     expect(lines).toContain('  n#untouched (## Untouched)');
   });
 });
+
+describe('contentReport edges', () => {
+  it('names a derived deck whose cards all merged elsewhere, and audits hand decks without rule counts', () => {
+    const hand = {
+      id: 'mine',
+      title: 'Mine',
+      summary: 's',
+      origin: 'hand' as const,
+      cards: [],
+    };
+    const lines = contentReport({
+      decks: [hand],
+      derivedCounts: { gone: 4 },
+      hits: [],
+      quizzes: [],
+      index: new Map(),
+      audit: () => [],
+    });
+    expect(lines).toContain('  gone (note): every card merged into other decks');
+    expect(lines.find((l) => l.startsWith('  mine (hand)'))).toBe(
+      '  mine (hand): 0 cards · left: 0 trivial, 0 vague, 0 near-duplicates, 0 disputed (0 say so on the card)',
+    );
+  });
+});

@@ -256,3 +256,33 @@ describe('the five real notes', async () => {
     for (const to of Object.values(built.aliases)) expect(ids.has(to)).toBe(true);
   });
 });
+
+describe('edges', () => {
+  it('buildDecks without the stage or a vocabulary gives the decks as derived', () => {
+    const built = buildDecks({ notes: [paradigms, summary], hand: [], index: new Map(), quality: false });
+    expect(built.hits).toEqual([]);
+    expect(built.decks.flatMap((d) => d.cards)).toHaveLength(derived.flatMap((d) => d.cards).length);
+    const plain = buildDecks({ notes: [paradigms, summary], hand: [], index: new Map() });
+    // Without the vocabulary only identical aspect labels merge: "Scaling" and "Scalability" stay apart.
+    expect(plain.aliases['summary/summary-table--scalability--stateful']).toBeUndefined();
+  });
+  it('keeps the state with more reviews when two were reviewed at the same time (or never)', () => {
+    const base = {
+      due: '2026-12-10T00:00:00.000Z',
+      stability: 1,
+      difficulty: 5,
+      elapsed_days: 0,
+      scheduled_days: 1,
+      learning_steps: 0,
+      lapses: 0,
+      state: 2,
+    };
+    const progress: FlashcardProgress = {
+      cards: { 'a/x': { ...base, reps: 1 }, 'b/y': { ...base, reps: 3 } },
+      log: [],
+      settings: { newPerDay: 20 },
+    };
+    expect(cardIdAliases(progress, { 'b/y': 'a/x' }).cards['a/x']?.reps).toBe(3);
+    expect(cardIdAliases(progress, { 'a/x': 'b/y' }).cards['b/y']?.reps).toBe(3);
+  });
+});

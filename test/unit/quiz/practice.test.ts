@@ -154,3 +154,52 @@ describe('the five real notes', async () => {
     expect(content.errors).toEqual([]);
   });
 });
+
+describe('other table shapes and lists', () => {
+  const other = practiceQuiz({
+    slug: 'shapes',
+    title: 'Shapes',
+    body: `## Deployment Models
+
+| Model | Control | Complexity | Use Case |
+|-------|---------|------------|----------|
+| **VMs** | Full | High | Legacy, specific OS needs |
+| **Containers** | Application-level | Medium | Microservices, portability |
+| **PaaS** | Minimal | Low | Rapid development, small teams |
+
+## When to Mix
+
+| Use Serverless For | Use Traditional For |
+|--------------------|--------------------|
+| Event-driven processing | Long-running processes |
+| Variable/spiky workloads | Steady high throughput |
+| Cron jobs, scheduled tasks | WebSocket connections |
+
+## Stateless
+
+### Pros
+- Easy to scale horizontally
+- No sticky session needed
+
+### Cons
+- Need external storage
+- Network overhead
+
+### Where State Lives
+- Client-side
+`,
+  });
+  const quiz = other.quiz as Quiz;
+  it('asks entity-table cells, sorts a category table, and matches Pros to Cons (not to unrelated lists)', () => {
+    const prompts = quiz.questions.map((q) => q.prompt).join('\n');
+    expect(prompts).toMatch(/what does the note give for \*\*(VMs|Containers|PaaS)\*\*/);
+    expect(prompts).toMatch(/sorts cases into columns/);
+    expect(prompts).toMatch(/\*\*Pros\*\* and \*\*Cons\*\*\. Match/);
+    expect(prompts).not.toMatch(/Where State Lives\*\* and/);
+    const mix = quiz.questions.find((q) => q.source === 'shapes#when-to-mix');
+    expect(mix?.type === 'match' && new Set(mix.pairs.map((p) => p.right))).toEqual(
+      new Set(['Serverless', 'Traditional']),
+    );
+    expect(checkPractice([other], [])).toEqual([]);
+  });
+});
