@@ -158,3 +158,57 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   expect(box && box.y + box.height).toBeGreaterThan(844 - 8);
   expect(box && box.height).toBeLessThan(90);
 });
+
+test('a merged flashcard keeps the review history stored under the card it absorbed', async ({ page }) => {
+  // Before the quality stage, "Stateful — Scalability?" of the summary table was its own card.
+  const absorbed = 'stateful-vs-stateless-architecture/summary-table--scalability--stateful';
+  const survivor = 'architecture-paradigms/comparison--scaling--stateful';
+  await page.goto('/flashcards/');
+  const aliases = JSON.parse(
+    (await page.locator('[data-card-aliases]').getAttribute('data-card-aliases')) ?? '{}',
+  );
+  expect(aliases[absorbed]).toBe(survivor);
+  await page.evaluate((id) => {
+    const due = new Date(Date.now() - 86_400_000).toISOString();
+    localStorage.setItem(
+      'tradeoffs.flashcards',
+      JSON.stringify({
+        version: 1,
+        data: {
+          cards: {
+            [id]: {
+              due,
+              stability: 3,
+              difficulty: 5,
+              elapsed_days: 3,
+              scheduled_days: 3,
+              learning_steps: 0,
+              reps: 2,
+              lapses: 0,
+              state: 2,
+              last_review: due,
+            },
+          },
+          log: [{ card: id, rating: 3, state: 0, at: due }],
+          settings: { newPerDay: 20 },
+        },
+      }),
+    );
+  }, absorbed);
+  await page.reload();
+  // Without the alias the old id would be pruned as removed; with it, the survivor is due.
+  await expect(page.locator('[data-deck="architecture-paradigms"] [data-deck-counts]')).toContainText(
+    '1 due',
+  );
+  // Reviewing it saves the history under the surviving id.
+  await page.goto('/flashcards/architecture-paradigms/');
+  await expect(page.locator('[data-review-front]')).toHaveText('Stateful — Scaling?');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('tradeoffs.flashcards') ?? ''))
+    .toContain(`"${survivor}"`);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tradeoffs.flashcards') ?? '{}'));
+  expect(Object.keys(stored.data.cards)).toEqual([survivor]);
+  expect(stored.data.cards[survivor].reps).toBe(3);
+});
