@@ -16,6 +16,8 @@ import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkDeckFile } from '../domain/flashcards/gate.ts';
+import { buildDecks } from '../domain/flashcards/build.ts';
+import { duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { checkPricingFile } from '../domain/cost/gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
@@ -102,6 +104,34 @@ export async function gateContent(
     notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
     index,
   );
+  // Every card as the site will show it (derived, through the quality stage, plus hand decks):
+  // two cards with one id after merging would share review history.
+  const cards = buildDecks({
+    notes: notes.notes.map((n) => ({
+      slug: n.data.slug,
+      title: n.data.title,
+      order: n.data.order,
+      body: n.body,
+      tags: n.data.tags,
+    })),
+    hand: decks.checked.map((d) => d.data),
+    index,
+    vocabulary: compare.vocabulary,
+    comparisons: compare.comparisons,
+  });
+  const cardErrors: ContentError[] = duplicateCardIds(cards.decks).map((id) => {
+    const deck = id.split('/')[0] ?? '';
+    return {
+      file:
+        decks.checked.find((d) => d.data.id === deck)?.file ??
+        notes.notes.find((n) => n.data.slug === deck)?.file ??
+        deck,
+      item: `card "${id}"`,
+      field: 'id',
+      message:
+        'two cards get this id after derivation and merging, so they would share review history; rename a heading, row label or card id',
+    };
+  });
   // The cost calculator's prices. content/pricing.yaml must exist; a build that names another
   // file that does not exist (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
   const pricingPath = dirs.pricing ?? pricingFile(root);
@@ -132,6 +162,7 @@ export async function gateContent(
     quizzes: quizzes.checked,
     practice,
     decks: decks.checked,
+    cards,
     compare,
     pricing: pricing.checked,
     walkers: walkers.walkers,
@@ -148,6 +179,7 @@ export async function gateContent(
       ...quizzes.errors,
       ...practiceErrors,
       ...decks.errors,
+      ...cardErrors,
       ...compare.errors,
       ...walkers.errors,
       ...pricing.errors,

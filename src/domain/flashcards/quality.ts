@@ -248,7 +248,7 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
   const absorb = (into: Asked, a: Asked, rule: QualityRule, detail: string) => {
     for (const s of a.card.sources) if (!into.card.sources.includes(s)) into.card.sources.push(s);
     for (const t of a.card.tags) if (!into.card.tags.includes(t)) into.card.tags.push(t);
-    aliases[a.card.id] = into.card.id;
+    if (a.card.id !== into.card.id) aliases[a.card.id] = into.card.id;
     for (const [from, to] of Object.entries(aliases)) if (to === a.card.id) aliases[from] = into.card.id;
     hit({ rule, id: a.card.id, deck: a.card.deck, action: 'merged', into: into.card.id, detail });
   };

@@ -286,3 +286,33 @@ describe('edges', () => {
     expect(cardIdAliases(progress, { 'a/x': 'b/y' }).cards['b/y']?.reps).toBe(3);
   });
 });
+
+describe('the content gate', () => {
+  it('names file, card and field when two cards would get one id', async () => {
+    const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = await mkdtemp(join(tmpdir(), 'cards-'));
+    await mkdir(join(root, 'content/notes'), { recursive: true });
+    // A category-table cell and a bold term under one heading, both "Cron jobs": one id, two questions.
+    await writeFile(
+      join(root, 'content/notes/twice.mdx'),
+      `---\ntitle: Twice\nslug: twice\nsummary: s\ntags: [t]\norder: 1\nsource: x.txt\n---\n\n## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Cron jobs | Long-running processes |\n\n**Cron jobs**: scheduled tasks that run and stop.\n`,
+    );
+    const { gateContent: gate } = await import('../../../src/integrations/load-notes.ts');
+    const dirs = {
+      quizzes: join(root, 'quizzes'),
+      cards: join(root, 'cards'),
+      compare: join(root, 'compare'),
+      decide: join(root, 'decide'),
+      pricing: join(root, 'pricing.yaml'),
+    };
+    const { errors } = await gate(root, dirs);
+    const { formatContentError } = await import('../../../src/domain/content/gate.ts');
+    expect(errors.map(formatContentError)).toContainEqual(
+      expect.stringMatching(
+        /^content\/notes\/twice\.mdx: card "twice\/when-to-mix--cron-jobs": field "id": two cards get this id/,
+      ),
+    );
+  });
+});
