@@ -423,7 +423,20 @@ function interleave(groups: readonly Generated[][], max: number): Generated[] {
   return out;
 }
 
+/** The gate and the pages both ask for every note's quiz in one build: compute each once. */
+const made = new Map<string, { key: string; result: PracticeResult }>();
+
 export function practiceQuiz(note: PracticeNote): PracticeResult {
+  const key = JSON.stringify([note.title, note.tags ?? [], note.body]);
+  const known = made.get(note.slug);
+  if (known?.key === key) return known.result;
+  const result = generatePractice(note);
+  made.set(note.slug, { key, result });
+  return result;
+}
+
+/** One note's practice quiz, computed afresh (practiceQuiz remembers it). */
+export function generatePractice(note: PracticeNote): PracticeResult {
   const tables = noteTables(note.slug, note.body);
   const all = tables.flatMap((t) => tableClaims(t));
   const random = seededRandom(hashSeed(`${note.slug}:pick`));

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatContentError } from '../../../src/domain/content/gate.ts';
-import { MIN_QUESTIONS, checkPractice, practiceId, practiceQuiz } from '../../../src/domain/quiz/practice.ts';
+import {
+  MIN_QUESTIONS,
+  checkPractice,
+  generatePractice,
+  practiceId,
+  practiceQuiz,
+} from '../../../src/domain/quiz/practice.ts';
 import { gateContent } from '../../../src/integrations/load-notes.ts';
 import type { Quiz } from '../../../src/schemas/quiz.ts';
 
@@ -51,7 +57,10 @@ describe('practiceQuiz', () => {
       expect(q.source).toMatch(/^fixture-note#(comparison|components|when-to-use)$/);
   });
   it('is deterministic: the same note gives the same quiz, option order included', () => {
-    expect(practiceQuiz(note).quiz).toEqual(quiz);
+    const again = generatePractice({ ...note });
+    expect(again.quiz).not.toBe(quiz);
+    expect(again.quiz).toEqual(quiz);
+    expect(practiceQuiz(note).quiz).toBe(quiz); // remembered within a build
   });
   it('does not always put the right option first', () => {
     const positions = quiz.questions.flatMap((q) =>
