@@ -88,7 +88,7 @@ const GENERIC = new Set(
     'quick summary takeaway takeaways important idea ideas result results solution solutions bottom line ' +
     'why this works characteristics overview definition definitions comparison details pros cons examples ' +
     'example how it advantages disadvantages trade offs tradeoffs benefit benefits challenge challenges ' +
-    'description value use case cases the a of for'
+    'description value use case cases the a of for and component components structure'
   ).split(' '),
 );
 
@@ -121,6 +121,8 @@ export function givesAway(prompt: string, answer: string, options: readonly stri
     optionWords.filter((w) => w.join(' ') !== answerWords.join(' ')).flatMap((w) => [...stemsOf(w)]),
   );
   if (answerWords.some((w) => said.includes(w))) return true;
+  // A compound that contains a prompt word: "Per service" → Microservices.
+  if (answerWords.some((a) => said.some((w) => w.length >= 5 && a !== w && a.includes(stem(w))))) return true;
   if ([...stemsOf(answerWords)].some((s) => saidStems.has(s) && !otherStems.has(s))) return true;
   // The stem every option shares ("state" of stateful/stateless) is the distinction itself.
   const shared = [...stemsOf(answerWords)].filter((s) => options.length > 1 && otherStems.has(s));
@@ -172,6 +174,10 @@ function subjectOf(card: Card, titles: Readonly<Record<string, string>>): string
 /** "Key Insight" → "key insight"; "URL/Headers" stays. */
 const lowerFirst = (text: string) => text.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase());
 
+/** Headings that list items of something else ("Advantages" of what?): the item needs its subject. */
+const LISTING = /^(advantages|disadvantages|pros|cons|benefits|drawbacks|(key )?components)$/i;
+const listed = (card: Card) => LISTING.test(card.context.split(' › ').at(-1)?.trim() ?? '');
+
 /** A short answer to a one- or two-word label says little without its heading ("Database? → Session store"). */
 const bareLabel = (term: string, back: string) =>
   words(term).length <= 2 && words(back).length <= 4 && !/[.]/.test(back);
@@ -215,7 +221,7 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
   for (const a of items) {
     const c = a.card;
     let front: string | undefined;
-    if (c.kind === 'term' && a.term && (isGeneric(a.term) || bareLabel(a.term, c.back))) {
+    if (c.kind === 'term' && a.term && (isGeneric(a.term) || bareLabel(a.term, c.back) || listed(c))) {
       const subject = subjectOf(c, titles);
       if (subject && norm(subject) !== norm(a.term)) front = `${subject} — ${lowerFirst(a.term)}?`;
     } else if (c.kind === 'definition' && a.term && isGeneric(a.term)) {

@@ -81,6 +81,7 @@ describe('givesAway', () => {
     ).toBe(true);
     expect(givesAway('Higher (holds state)', 'Stateful', ['Stateful', 'Stateless'])).toBe(true);
     expect(givesAway('No state to lose', 'Stateless', ['Stateful', 'Stateless'])).toBe(true);
+    expect(givesAway('Per service', 'Microservices', ['Serverless', 'Microservices', 'Monolith'])).toBe(true);
   });
   it('lets a prompt that names neither side through', () => {
     expect(givesAway('Round-robin works', 'Stateless', ['Stateful', 'Stateless'])).toBe(false);
@@ -106,6 +107,18 @@ describe('improveDecks on small notes', () => {
   it('puts the heading (or the note title) into a vague front', () => {
     expect(byId('paradigms/core-mental-model--key-insight')?.front).toBe('Core Mental Model — key insight?');
     expect(byId('summary/where-state-lives--database')?.front).toBe('Where State Lives — database?');
+    // An item of a list of advantages/disadvantages says whose.
+    const listed = improveDecks(
+      deriveDecks([
+        note(
+          'sl',
+          1,
+          '## Trade-offs\n\n### Disadvantages\n\n- **Cold starts**: First invocation after idle period has higher latency.\n',
+        ),
+      ]).decks,
+      { noteTitles: { sl: 'Serverless Architecture' } },
+    );
+    expect(listed.decks[0]?.cards[0]?.front).toBe('Serverless Architecture — cold starts?');
     expect(hits('vague').length).toBeGreaterThanOrEqual(3);
   });
   it('merges the same question across notes into the first, keeping every wording and source', () => {
@@ -225,7 +238,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 10 trivial dropped, 24 vague fronts given context, 86 near-duplicates merged, 6 same question+answer merged, 7 contradictions flagged',
+      'card quality: 13 trivial dropped, 39 vague fronts given context, 86 near-duplicates merged, 6 same question+answer merged, 7 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
