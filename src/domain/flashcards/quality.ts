@@ -221,10 +221,17 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
   for (const a of items) {
     const c = a.card;
     let front: string | undefined;
-    if (c.kind === 'term' && a.term && (isGeneric(a.term) || bareLabel(a.term, c.back) || listed(c))) {
+    // A front that already names its subject ("Core Mental Model — key insight?") is left alone.
+    const named = a.term?.includes(' — ') ?? false;
+    if (
+      c.kind === 'term' &&
+      a.term &&
+      !named &&
+      (isGeneric(a.term) || bareLabel(a.term, c.back) || listed(c))
+    ) {
       const subject = subjectOf(c, titles);
       if (subject && norm(subject) !== norm(a.term)) front = `${subject} — ${lowerFirst(a.term)}?`;
-    } else if (c.kind === 'definition' && a.term && isGeneric(a.term)) {
+    } else if (c.kind === 'definition' && a.term && !named && isGeneric(a.term)) {
       const subject = titles[c.deck];
       if (subject) front = `${subject} — ${lowerFirst(a.term)}, in one line?`;
     } else if (

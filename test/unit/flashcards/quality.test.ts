@@ -119,6 +119,7 @@ describe('improveDecks on small notes', () => {
       { noteTitles: { sl: 'Serverless Architecture' } },
     );
     expect(listed.decks[0]?.cards[0]?.front).toBe('Serverless Architecture — cold starts?');
+    expect(improveDecks(listed.decks, { noteTitles: { sl: 'Serverless Architecture' } }).hits).toEqual([]);
     expect(hits('vague').length).toBeGreaterThanOrEqual(3);
   });
   it('merges the same question across notes into the first, keeping every wording and source', () => {
@@ -263,6 +264,11 @@ describe('the five real notes', async () => {
       );
     expect(scaling).toHaveLength(1);
     expect(scaling[0]?.wordings).toHaveLength(6);
+  });
+  it('finds nothing more to do on its own output (only the disputed flags stay)', () => {
+    expect(improveDecks(built.decks, built.options).hits.filter((h) => h.rule !== 'contradiction')).toEqual(
+      [],
+    );
   });
   it('every alias points at a card that exists', () => {
     const ids = new Set(built.decks.flatMap((d) => d.cards.map((c) => c.id)));
