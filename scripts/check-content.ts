@@ -4,8 +4,9 @@
  * `--report` (or `npm run report:content`) then prints the content-quality report;
  * `--report --no-quality` shows the cards as derived, before the card-quality stage.
  */
-import { formatContentError } from '../src/domain/content/gate.ts';
+import { formatContentError } from '../src/domain/content/errors.ts';
 import { contentReport } from '../src/domain/content/report.ts';
+import { plural } from '../src/domain/content/text.ts';
 import { buildDecks } from '../src/domain/flashcards/build.ts';
 import { improveDecks, summarizeHits } from '../src/domain/flashcards/quality.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
@@ -20,14 +21,17 @@ if (errors.length) {
 }
 const made = practice.filter((p) => p.quiz).length;
 console.log(
-  `practice: ${made} generated quiz(zes), ${practice.reduce((s, p) => s + (p.quiz?.questions.length ?? 0), 0)} questions` +
+  `practice: ${plural(made, 'generated quiz', 'generated quizzes')}, ${plural(
+    practice.reduce((s, p) => s + (p.quiz?.questions.length ?? 0), 0),
+    'question',
+  )}` +
     practice
       .filter((p) => p.skipped)
       .map((p) => `; ${p.note}: none (${p.skipped})`)
       .join(''),
 );
 console.log(
-  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s)${pricing ? ' and the pricing file' : ''} valid`,
+  `content ok: ${plural(counts.notes, 'note file')}, ${plural(counts.quizzes, 'quiz file')}, ${plural(counts.decks, 'deck file')}, ${plural(counts.comparisons, 'comparison')}, ${plural(counts.walkers, 'decision walker')}${pricing ? ' and the pricing file' : ''} valid`,
 );
 if (process.argv.includes('--report')) {
   const built = buildDecks({

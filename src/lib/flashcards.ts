@@ -7,16 +7,19 @@
 import { getCollection } from 'astro:content';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { buildDecks } from '../domain/flashcards/build.ts';
-import { duplicateCardIds } from '../domain/flashcards/derive.ts';
+import { allCardsDeck, duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { summarizeHits } from '../domain/flashcards/quality.ts';
 import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
-import { readFiles } from '../integrations/load-notes.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
 import type { Card, Deck } from '../schemas/deck.ts';
+import { noteText } from './notes.ts';
 import { compareDir } from './paths.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
 
 export interface FlashcardData {
   decks: Deck[];
+  /** Every card of every deck (`/flashcards/all/`); not among `decks`. */
+  all: Deck;
   index: AnchorIndex;
   /** Ids of cards merged into another → the surviving id (review history follows it). */
   aliases: Record<string, string>;
@@ -28,11 +31,10 @@ async function load(): Promise<FlashcardData> {
   const notes = await getCollection('notes');
   const hand = await getCollection('decks');
   const index = anchorIndex(notes);
-  const sources = notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body ?? '' }));
   // The reviewed vocabulary (which table labels name the same aspect) and disagreements.
   const compare = checkCompareContent(
-    await readFiles(process.cwd(), compareDir(), /\.ya?ml$/),
-    sources,
+    await readYamlFiles(process.cwd(), compareDir()),
+    notes.map(noteText),
     index,
   );
   const built = buildDecks({
@@ -51,7 +53,7 @@ async function load(): Promise<FlashcardData> {
   const twice = duplicateCardIds(built.decks);
   if (twice.length) throw new Error(`flashcards: card ids derived twice: ${twice.join(', ')}`);
   console.log(`[flashcards] ${summarizeHits(built.hits)}`);
-  return { decks: built.decks, index, aliases: built.aliases };
+  return { decks: built.decks, all: allCardsDeck(built.decks), index, aliases: built.aliases };
 }
 
 export const loadFlashcards = (): Promise<FlashcardData> => (loaded ??= load());

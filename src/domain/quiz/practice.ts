@@ -13,7 +13,7 @@
 import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Question, type Quiz, QuizSchema } from '../../schemas/quiz.ts';
-import type { ContentError } from '../content/gate.ts';
+import type { ContentError } from '../content/errors.ts';
 import { rankOf } from '../compare/matrix.ts';
 import { givesAway, sideKey } from '../flashcards/quality.ts';
 import { type Definition, noteDefinitions } from '../notes/definitions.ts';
