@@ -5,6 +5,7 @@
  * generated question with two right answers or a hand-written one that repeats it).
  */
 import { getCollection } from 'astro:content';
+import { plural } from '../domain/content/text.ts';
 import { type PracticeResult, practiceQuiz } from '../domain/quiz/practice.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { Quiz } from '../schemas/quiz.ts';
@@ -28,7 +29,10 @@ async function load() {
   ];
   const made = practice.filter((p) => p.quiz);
   console.log(
-    `[practice] ${made.length} generated quiz(zes), ${made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0)} questions` +
+    `[practice] ${plural(made.length, 'generated quiz', 'generated quizzes')}, ${plural(
+      made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0),
+      'question',
+    )}` +
       practice
         .filter((p) => p.skipped)
         .map((p) => `; ${p.note}: none (${p.skipped})`)
