@@ -23,7 +23,6 @@ export interface QuizAnsweredDetail {
   max: number;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function initProgressPanel(doc: Document = document): void {
@@ -52,8 +51,19 @@ export function initProgressPanel(doc: Document = document): void {
     const answered = active.filter((id) => scores.has(id)).length;
     const points = round(active.reduce((s, id) => s + (scores.get(id)?.points ?? 0), 0));
     const max = round(active.reduce((s, id) => s + (scores.get(id)?.max ?? maxOf(id)), 0));
-    if (summary)
-      summary.textContent = `${answered} of ${plural(active.length, 'question')} answered · score ${points} of ${max}`;
+    if (summary) {
+      // "questions" and "score" give way on a phone's one-line bar (CSS), not for screen readers.
+      const word = (text: string) =>
+        Object.assign(doc.createElement('span'), { className: 'panel-long', textContent: text });
+      summary.replaceChildren(
+        `${answered} of ${active.length}`,
+        word(active.length === 1 ? ' question' : ' questions'),
+        ' answered · ',
+        word('score '),
+        `${points} of ${max}`,
+        word(' points'),
+      );
+    }
     if (bar) {
       bar.max = Math.max(active.length, 1);
       bar.value = answered;
