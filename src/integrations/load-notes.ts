@@ -90,7 +90,7 @@ export async function gateContent(
   }));
   const practiceErrors = checkPractice(
     practice,
-    quizzes.checked.map((q) => ({ file: q.file, quiz: q.data })),
+    quizzes.checked.map((q) => ({ file: q.file, quiz: q.data, lineOf: q.lineOf })),
   );
   const deckFiles = await readYamlFiles(root, dirs.cards);
   const decks = checkDeckFiles(deckFiles, index);

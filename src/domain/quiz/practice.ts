@@ -478,16 +478,17 @@ const rightText = (q: Question): string | undefined =>
  */
 export function checkPractice(
   results: readonly (PracticeResult & { file?: string })[],
-  hand: readonly { file: string; quiz: Quiz }[],
+  hand: readonly { file: string; quiz: Quiz; lineOf?: (path: (string | number)[]) => number | undefined }[],
 ): ContentError[] {
   const errors: ContentError[] = [];
-  const handIds = new Map(hand.map((h) => [h.quiz.id, h.file]));
+  const handIds = new Map(hand.map((h) => [h.quiz.id, h]));
   for (const r of results) {
     const file = r.file ?? `content/notes/${r.note}.mdx`;
     const taken = handIds.get(practiceId(r.note));
     if (r.quiz && taken)
       errors.push({
-        file: taken,
+        file: taken.file,
+        line: taken.lineOf?.(['id']),
         field: 'id',
         message: `"${practiceId(r.note)}" is the id of the practice quiz generated from ${file}; choose another id`,
       });
@@ -524,7 +525,7 @@ export function checkPractice(
   }
   // A hand-written question that asks what a generated one asks (same section, same options).
   const generated = results.flatMap((r) => r.generated.map((g) => g.question));
-  for (const { file, quiz } of hand)
+  for (const { file, quiz, lineOf } of hand)
     quiz.questions.forEach((q, i) => {
       const twin = generated.find(
         (g) =>
@@ -538,6 +539,7 @@ export function checkPractice(
       if (twin)
         errors.push({
           file,
+          line: lineOf?.(['questions', i]),
           item: `question "${q.id}"`,
           field: `questions.${i}`,
           message: `duplicates the generated practice question "${twin.id}" (${twin.source}); ask something else or delete it`,

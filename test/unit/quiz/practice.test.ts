@@ -134,16 +134,17 @@ describe('checkPractice', () => {
   it('reports a hand-written question that repeats a generated one, and a hand quiz taking the practice id', () => {
     const twin = quiz.questions[0] as Quiz['questions'][number];
     const hand: Quiz = { ...quiz, id: practiceId('fixture-note'), questions: [{ ...twin, id: 'mine' }] };
-    const messages = checkPractice([result], [{ file: 'quizzes/mine.yaml', quiz: hand }]).map(
+    const lineOf = (path: (string | number)[]) => (path[0] === 'id' ? 2 : 9);
+    const messages = checkPractice([result], [{ file: 'quizzes/mine.yaml', quiz: hand, lineOf }]).map(
       formatContentError,
     );
     expect(messages).toContain(
-      `quizzes/mine.yaml: field "id": "${practiceId('fixture-note')}" is the id of the practice quiz generated from content/notes/fixture-note.mdx; choose another id`,
+      `quizzes/mine.yaml:2: field "id": "${practiceId('fixture-note')}" is the id of the practice quiz generated from content/notes/fixture-note.mdx; choose another id`,
     );
     expect(messages).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^quizzes/mine\\.yaml: question "mine": field "questions\\.0": duplicates the generated practice question "${twin.id}"`,
+          `^quizzes/mine\\.yaml:9: question "mine": field "questions\\.0": duplicates the generated practice question "${twin.id}"`,
         ),
       ),
     );
