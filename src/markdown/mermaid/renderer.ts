@@ -13,7 +13,7 @@ import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, s
 const require = createRequire(import.meta.url);
 const MERMAID_VERSION: string = require('mermaid/package.json').version;
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
-const TRANSFORM_VERSION = 14;
+const TRANSFORM_VERSION = 15;
 export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };

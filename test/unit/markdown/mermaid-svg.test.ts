@@ -80,6 +80,14 @@ describe('rewriteSvg', () => {
     );
     expect(Object.values(styleClasses)).toContain('fill:#e8f5e9 !important');
   });
+  it('shows a quoted edge label as quotes, not as "&quot;" (mermaid writes #quot; as entity text)', () => {
+    const { svg: out } = rewriteSvg(
+      '<svg><text><tspan>Get &amp;quot;apple&amp;quot; &amp;#39;x&amp;#x27; &amp;nope;</tspan></text></svg>',
+      's',
+    );
+    expect(out).toContain('Get "apple" \'x\' &#x26;nope;');
+    expect(out).not.toContain('quot');
+  });
   it('marks the parent of a light author fill so its label stays dark in dark mode', () => {
     expect(svg).toMatch(/<g class="node lightfill">/);
   });
