@@ -7,7 +7,7 @@ import {
   roundNumbers,
   splitStyle,
 } from '../../../src/markdown/mermaid/svg.ts';
-import { buildDiagramCss } from '../../../src/markdown/mermaid/stylesheet.ts';
+import { buildDiagramCss, pageStylesheet } from '../../../src/markdown/mermaid/stylesheet.ts';
 
 describe('renameId', () => {
   it('renames an id and its derived ids but not longer ids sharing the prefix', () => {
@@ -141,5 +141,29 @@ describe('protectLabels', () => {
   it('leaves arrows and class-diagram inheritance alone', () => {
     const source = 'A -->|"x"| B\nC --|> D\nE->>F: hi\nG ==> H';
     expect(protectLabels(source)).toBe(source);
+  });
+});
+
+describe('pageStylesheet', () => {
+  const base = { source: '', svg: '', type: 'flowchart-v2', standalone: '', width: 1, height: 1 };
+  const a = {
+    ...base,
+    scope: 'mmd-a',
+    themeCss: '.mmd-a{x:1}',
+    styleClasses: { 's-1': 'fill:blue !important' },
+  };
+  const b = { ...base, scope: 'mmd-b', themeCss: '.mmd-b{x:2}', styleClasses: {} };
+  it('holds only the styles of the diagrams given, named by a hash of its content', () => {
+    const sheet = pageStylesheet([a]);
+    expect(sheet?.css).toContain('.mmd-a{x:1}');
+    expect(sheet?.css).not.toContain('.mmd-b');
+    expect(sheet?.name).toMatch(/^mmd-[0-9a-f]{12}\.css$/);
+  });
+  it('gives the same name to the same set in any order, another to another set', () => {
+    expect(pageStylesheet([a, b])?.name).toBe(pageStylesheet([b, a, b])?.name);
+    expect(pageStylesheet([a])?.name).not.toBe(pageStylesheet([a, b])?.name);
+  });
+  it('is null for a page without diagrams', () => {
+    expect(pageStylesheet([])).toBeNull();
   });
 });
