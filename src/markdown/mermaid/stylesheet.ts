@@ -44,9 +44,28 @@ export interface PageStylesheet {
  */
 export function pageStylesheet(artifacts: readonly DiagramArtifact[]): PageStylesheet | null {
   if (!artifacts.length) return null;
-  const css = buildDiagramCss(artifacts);
+  const css =
+    buildDiagramCss(artifacts) + '\n' + [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
   return { name: `mmd-${shortHash(css, 12)}.css`, css };
 }
 
 /** Where the build writes page stylesheets, under the site's base: the hashed-asset folder. */
 export const STYLESHEET_DIR = '_astro';
+
+/**
+ * Diagrams off screen are not laid out until they come near (global.css: `content-visibility:
+ * auto` on `.diagram-canvas`): a note with 21 diagrams spent ≈ 270 ms laying out thousands of
+ * SVG nodes before it could respond. A skipped box must keep its real height, or a jump to a
+ * section lands in the wrong place: the SVG is as wide as its box allows, between
+ * min(natural width, 30rem) and its natural width (see rewriteSvg), and keeps its aspect ratio,
+ * so its height is that width (`100cqw` of the figure) times height/width.
+ */
+export function reservedHeight(artifact: DiagramArtifact): string {
+  const box = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(artifact.svg);
+  const width = Number(box?.[1]);
+  const height = Number(box?.[2]);
+  if (!(width > 0 && height > 0)) return '';
+  const natural = `${Math.ceil(width)}px`;
+  const ratio = (height / width).toFixed(4);
+  return `#diagram-${shortHash(artifact.source)} .diagram-canvas{contain-intrinsic-height:auto calc(clamp(min(${natural},30rem),100cqw,${natural})*${ratio})}`;
+}

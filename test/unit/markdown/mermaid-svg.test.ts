@@ -7,7 +7,7 @@ import {
   roundNumbers,
   splitStyle,
 } from '../../../src/markdown/mermaid/svg.ts';
-import { buildDiagramCss, pageStylesheet } from '../../../src/markdown/mermaid/stylesheet.ts';
+import { buildDiagramCss, pageStylesheet, reservedHeight } from '../../../src/markdown/mermaid/stylesheet.ts';
 
 describe('renameId', () => {
   it('renames an id and its derived ids but not longer ids sharing the prefix', () => {
@@ -165,5 +165,28 @@ describe('pageStylesheet', () => {
   });
   it('is null for a page without diagrams', () => {
     expect(pageStylesheet([])).toBeNull();
+  });
+});
+
+describe('reservedHeight', () => {
+  const art = (svg: string) => ({
+    source: 'graph LR\n  A-->B',
+    svg,
+    type: 'flowchart-v2',
+    scope: 'mmd-a',
+    themeCss: '',
+    styleClasses: {},
+    standalone: '',
+    width: 1,
+    height: 1,
+  });
+  it('reserves the height the SVG will take at the width its box allows', () => {
+    const rule = reservedHeight(art('<svg viewBox="0 0 400.5 200.25" class="mmd"></svg>'));
+    expect(rule).toMatch(/^#diagram-[0-9a-f]{8} \.diagram-canvas\{/);
+    expect(rule).toContain('contain-intrinsic-height:auto calc(clamp(min(401px,30rem),100cqw,401px)*0.5000)');
+  });
+  it('reserves nothing when the SVG has no usable viewBox', () => {
+    expect(reservedHeight(art('<svg class="mmd"></svg>'))).toBe('');
+    expect(reservedHeight(art('<svg viewBox="0 0 0 10"></svg>'))).toBe('');
   });
 });
