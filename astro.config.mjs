@@ -52,7 +52,9 @@ export default defineConfig({
     // service worker precaches everything, the search index included — so it must stay last.
     contentGate(),
     diagrams.integration,
-    mdx(),
+    // Static note content compiles to HTML strings, not a JSX call per element: a note's inline
+    // SVGs are thousands of elements, and compiling them was most of every build.
+    mdx({ optimize: true }),
     pagefindIndex(),
     serviceWorker(),
   ],

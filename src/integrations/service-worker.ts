@@ -13,11 +13,12 @@
  * reload" (src/client/offline.ts) and the swap happens only when the reader accepts, so pages
  * and assets never mix across versions.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
+import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
 import { offlineManifest, optionalReason, planOffline, type SiteFile } from '../domain/offline/plan.ts';
 
 export const SERVICE_WORKER = 'sw.js';
@@ -50,14 +51,48 @@ async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[
   return { files, embedded };
 }
 
-export async function writeServiceWorker(dist: string, base = '/') {
+/**
+ * Bundling the worker (Rollup and Terser over Workbox's runtime) is most of this step's time, and
+ * its output depends only on the precache list and the options: a rebuild whose list (paths and
+ * revisions) and options are unchanged reuses the worker written last time.
+ */
+async function cachedGenerateSW(
+  options: GenerateSWOptions,
+  manifestOptions: Parameters<typeof getManifest>[0],
+  cacheDir: string | undefined,
+) {
+  if (!cacheDir) return generateSW(options);
+  const { manifestEntries, count, size, warnings } = await getManifest(manifestOptions);
+  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  const key = createHash('sha256')
+    .update(JSON.stringify(manifestEntries))
+    .update(source)
+    .update(
+      JSON.stringify(options, (_, v: unknown) =>
+        typeof v === 'function' || v instanceof RegExp ? String(v) : v,
+      ),
+    )
+    .digest('hex')
+    .slice(0, 20);
+  const cached = join(cacheDir, `${key}.js`);
+  if (await stat(cached).catch(() => null)) {
+    await copyFile(cached, options.swDest);
+    return { count, size, warnings };
+  }
+  const result = await generateSW(options);
+  await mkdir(cacheDir, { recursive: true });
+  await copyFile(options.swDest, `${cached}.${process.pid}.tmp`);
+  await rename(`${cached}.${process.pid}.tmp`, cached);
+  return result;
+}
+
+export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {
   if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
     throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
   const { files, embedded } = await siteFiles(dist, base);
   const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES });
   await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
-  const { count, size, warnings } = await generateSW({
-    swDest: join(dist, SERVICE_WORKER),
+  const manifestOptions = {
     globDirectory: dist,
     globPatterns: ['**/*'],
     globIgnores: [SERVICE_WORKER],
@@ -68,6 +103,11 @@ export async function writeServiceWorker(dist: string, base = '/') {
         return { manifest: entries.filter((e) => core.has(e.url)), warnings: [] };
       },
     ],
+    maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
+  } satisfies Partial<GenerateSWOptions>;
+  const options: GenerateSWOptions = {
+    ...manifestOptions,
+    swDest: join(dist, SERVICE_WORKER),
     // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
     inlineWorkboxRuntime: true,
     mode: 'production',
@@ -82,7 +122,6 @@ export async function writeServiceWorker(dist: string, base = '/') {
     // quiz, Pagefind's `?ts=<build id>`): look every one up without them, as a static host would.
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
-    maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
     // Outside the precache: the network first (a page is never stale online), kept for offline;
     // an address the site does not have, offline, shows the site's own 404 page.
     runtimeCaching: [
@@ -97,21 +136,28 @@ export async function writeServiceWorker(dist: string, base = '/') {
         options: { cacheName: EXTRA_CACHE },
       },
     ],
-  });
+  };
+  const { count, size, warnings } = await cachedGenerateSW(options, manifestOptions, cacheDir);
   const tooLarge = plan.tooLarge.map((f) => `${f.path} (${(f.size / 2 ** 20).toFixed(1)} MiB)`);
   return { count, size, warnings, extra: plan.extra.length, tooLarge };
 }
 
 export function serviceWorker(): AstroIntegration {
   let base = '/';
+  let root = process.cwd();
   return {
     name: 'tradeoffs:service-worker',
     hooks: {
       'astro:config:setup': ({ config }) => {
         base = config.base;
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, size, warnings, extra, tooLarge } = await writeServiceWorker(fileURLToPath(dir), base);
+        const { count, size, warnings, extra, tooLarge } = await writeServiceWorker(
+          fileURLToPath(dir),
+          base,
+          join(root, 'node_modules/.cache/tradeoffs/service-worker'),
+        );
         for (const warning of warnings) logger.warn(warning);
         if (tooLarge.length)
           logger.warn(`not available offline (over the per-file cap): ${tooLarge.join(', ')}`);
