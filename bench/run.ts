@@ -40,6 +40,7 @@ const list = (value: string) => value.split(',').filter(Boolean).map(Number);
 const scales = list(process.env.BENCH_SCALES ?? (quick ? '35' : '35,100'));
 const vaultScales = list(process.env.BENCH_VAULT ?? (quick ? '' : '100'));
 const withStarlight = process.env.BENCH_STARLIGHT !== '0';
+const seedsOn = process.env.BENCH_SEEDS !== '0';
 const starlightScales = list(process.env.BENCH_STARLIGHT_SCALES ?? '35');
 /** The real note without diagrams: its weight must not change with the size of the site. */
 const PLAIN_NOTE = 'serverless-architecture';
@@ -498,64 +499,67 @@ try {
   console.log(
     `bench: ${runs} run(s) of cold / warm / one-change builds of content/notes${withStarlight ? ' beside Starlight' : ''}, then scales ${scales.join(', ')}, vault ${vaultScales.join(', ') || 'none'} (machine shared: quote medians)`,
   );
-  // A copy of the notes, so the one-change builds never edit content/notes.
-  const seedNotes = join(out, 'seed-notes');
-  cpSync('content/notes', seedNotes, { recursive: true });
-  const seeds = await compareBuilds('site', seedNotes, { TRADEOFFS_NOTES_DIR: seedNotes }, withStarlight);
-  results.build = seeds.result;
+  // BENCH_SEEDS=0: the scales only (a long run at hundreds of notes).
+  if (seedsOn) {
+    // A copy of the notes, so the one-change builds never edit content/notes.
+    const seedNotes = join(out, 'seed-notes');
+    cpSync('content/notes', seedNotes, { recursive: true });
+    const seeds = await compareBuilds('site', seedNotes, { TRADEOFFS_NOTES_DIR: seedNotes }, withStarlight);
+    results.build = seeds.result;
 
-  const slug = heaviestNoteSlug('content/notes');
-  const weight = await pageWeight(join(out, 'site'), `/notes/${slug}/`);
-  const jsGzip = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
-  const budgets = {
-    totalGzip: {
-      value: weight.total.gzip,
-      budget: BUDGET.totalGzip,
-      pass: weight.total.gzip <= BUDGET.totalGzip,
-    },
-    jsGzip: { value: jsGzip, budget: BUDGET.jsGzip, pass: jsGzip <= BUDGET.jsGzip },
-    requests: { value: weight.requests, budget: BUDGET.requests, pass: weight.requests <= BUDGET.requests },
-    readableWithoutJs: { value: weight.readableWithoutJs, pass: weight.readableWithoutJs },
-  };
-  results.page = { ...weight, budgets };
-  results.precache = precacheSize(join(out, 'site'));
-  results.search = await searchBench(join(out, 'site'));
-
-  // The largest quiz page: its script is what a reader downloads before the first answer.
-  const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
-  const biggestQuiz = quizzes
-    .map((f) => ({ id: f.replace(/\.yaml$/, ''), size: readFileSync(join('quizzes', f)).length }))
-    .sort((a, b) => b.size - a.size)[0];
-  if (biggestQuiz) {
-    const quizWeight = await pageWeight(join(out, 'site'), `/quizzes/${biggestQuiz.id}/`);
-    const quizJs = (quizWeight.byType.js?.gzip ?? 0) + quizWeight.inlineJs.gzip;
-    results.quizPage = {
-      path: quizWeight.path,
-      requests: quizWeight.requests,
-      totalGzip: quizWeight.total.gzip,
-      jsGzip: quizJs,
-      budget: { jsGzip: APP_JS_BUDGET, pass: quizJs <= APP_JS_BUDGET },
-      urls: quizWeight.urls,
+    const slug = heaviestNoteSlug('content/notes');
+    const weight = await pageWeight(join(out, 'site'), `/notes/${slug}/`);
+    const jsGzip = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
+    const budgets = {
+      totalGzip: {
+        value: weight.total.gzip,
+        budget: BUDGET.totalGzip,
+        pass: weight.total.gzip <= BUDGET.totalGzip,
+      },
+      jsGzip: { value: jsGzip, budget: BUDGET.jsGzip, pass: jsGzip <= BUDGET.jsGzip },
+      requests: { value: weight.requests, budget: BUDGET.requests, pass: weight.requests <= BUDGET.requests },
+      readableWithoutJs: { value: weight.readableWithoutJs, pass: weight.readableWithoutJs },
     };
-  }
+    results.page = { ...weight, budgets };
+    results.precache = precacheSize(join(out, 'site'));
+    results.search = await searchBench(join(out, 'site'));
 
-  // The "compare and decide" pages: each must stay within the interactive-page script budget.
-  const toolPages: unknown[] = [];
-  for (const path of TOOL_PAGES) {
-    if (!existsSync(join(out, 'site', path, 'index.html'))) continue;
-    const weight = await pageWeight(join(out, 'site'), path);
-    const js = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
-    toolPages.push({
-      path,
-      requests: weight.requests,
-      totalGzip: weight.total.gzip,
-      jsGzip: js,
-      budget: { jsGzip: APP_JS_BUDGET, pass: js <= APP_JS_BUDGET },
-    });
-  }
-  results.toolPages = toolPages;
+    // The largest quiz page: its script is what a reader downloads before the first answer.
+    const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
+    const biggestQuiz = quizzes
+      .map((f) => ({ id: f.replace(/\.yaml$/, ''), size: readFileSync(join('quizzes', f)).length }))
+      .sort((a, b) => b.size - a.size)[0];
+    if (biggestQuiz) {
+      const quizWeight = await pageWeight(join(out, 'site'), `/quizzes/${biggestQuiz.id}/`);
+      const quizJs = (quizWeight.byType.js?.gzip ?? 0) + quizWeight.inlineJs.gzip;
+      results.quizPage = {
+        path: quizWeight.path,
+        requests: quizWeight.requests,
+        totalGzip: quizWeight.total.gzip,
+        jsGzip: quizJs,
+        budget: { jsGzip: APP_JS_BUDGET, pass: quizJs <= APP_JS_BUDGET },
+        urls: quizWeight.urls,
+      };
+    }
 
-  results.plainNote = pageBytes(join(out, 'site'), `notes/${PLAIN_NOTE}/`);
+    // The "compare and decide" pages: each must stay within the interactive-page script budget.
+    const toolPages: unknown[] = [];
+    for (const path of TOOL_PAGES) {
+      if (!existsSync(join(out, 'site', path, 'index.html'))) continue;
+      const weight = await pageWeight(join(out, 'site'), path);
+      const js = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
+      toolPages.push({
+        path,
+        requests: weight.requests,
+        totalGzip: weight.total.gzip,
+        jsGzip: js,
+        budget: { jsGzip: APP_JS_BUDGET, pass: js <= APP_JS_BUDGET },
+      });
+    }
+    results.toolPages = toolPages;
+
+    results.plainNote = pageBytes(join(out, 'site'), `notes/${PLAIN_NOTE}/`);
+  }
 
   // Scales: the five real notes plus generated ones (distinct text, tables, diagrams). Quizzes,
   // decks and prices point into the real notes' headings only, so they are off (as for every
@@ -601,6 +605,9 @@ try {
       largestFile: largestFile(join(out, label)),
     });
     largest = join(out, label);
+    // Written as it goes: a run at 500 notes takes long enough to be cut short.
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/partial.json', `${JSON.stringify({ ...results, scaling }, null, 2)}\n`);
   }
   if (process.env.BENCH_PAGEFIND === '1' && largest) results.pagefindScaling = await pagefindScaling(largest);
 
@@ -644,6 +651,16 @@ try {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 
+if (!seedsOn) {
+  console.log(
+    JSON.stringify(
+      { scaling: results.scaling, pagefind: results.pagefindScaling, vault: results.vault },
+      null,
+      2,
+    ),
+  );
+  process.exit(0);
+}
 type Summary = ReturnType<typeof summary>;
 type Compared = {
   ours: Summary;
