@@ -7,6 +7,7 @@
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -14,9 +15,11 @@ import { findMermaidFences } from '../../markdown/mermaid/fences.ts';
 import { lintDiagram } from '../../markdown/mermaid/lint.ts';
 import { noteSafety } from '../../markdown/note-safety.ts';
 import { type NoteLinkRef, linksOf } from '../notes/links.ts';
+import { stripComments } from '../notes/obsidian.ts';
 import type { ContentError } from './errors.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// As the build parses a note: `$…$` is math, `%%comments%%` are cut (lines kept).
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 const BRACE_HINT =
   'a `{` in prose starts a JavaScript expression: escape it as `\\{` or write it in backticks';
@@ -41,7 +44,7 @@ export function parseNoteBody(
   bodyLine: number,
 ): { tree: Root } | { error: ContentError } {
   try {
-    return { tree: parser.parse(body) as Root };
+    return { tree: parser.parse(stripComments(body)) as Root };
   } catch (error) {
     // micromark's VFileMessage: `reason` and the 1-based `line` in the body.
     const e = error as { reason?: string; line?: number };

@@ -9,6 +9,10 @@ import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { noteTree } from './tree.ts';
+import { stripComments } from './obsidian.ts';
+import { wikiLinksAsText } from './wikilinks.ts';
+
+// As the build parses a note: `$…$` is math (its braces are not MDX expressions).
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
@@ -16,11 +20,8 @@ import { noteTree } from './tree.ts';
  */
 export function headingId(slugger: GithubSlugger, text: string): string {
   const clean = text.replace(/\uFE0F/g, '');
-  if (/[\p{L}\p{N}]/u.test(slug(clean))) return slugger.slug(clean);
-  // No letter or digit survives (`## 🚀🔥`): an id from the characters' code points, the same
-  // on every build, never empty (an empty id would give a table-of-contents link to `#`).
-  const points = [...clean.trim()].map((c) => c.codePointAt(0)?.toString(16)).filter(Boolean);
-  return slugger.slug(`section-${points.join('-') || 'untitled'}`);
+  // A heading of emoji only ("## 🚀") slugs to nothing: an empty id, and a "#" link to the top.
+  return slugger.slug(slug(clean) ? clean : 'section');
 }
 
 export interface NoteAnchor {
@@ -31,11 +32,12 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = noteTree(body);
+  const tree = noteTree(stripComments(body));
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
-    const text = toString(node);
+    // A wikilink in a heading renders as its words, and the page's id is made from those.
+    const text = wikiLinksAsText(toString(node));
     anchors.push({ id: headingId(slugger, text), text, depth: node.depth });
   });
   return anchors;
@@ -92,13 +94,15 @@ export const NOTE_TOP = 'main';
  * higher level, with the 1-based line of the heading in the body. Undefined when there is no
  * heading with that id.
  */
-export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
+export function noteSection(note: string, id: string): { text: string; line: number } | undefined {
+  // Comments are not part of any section (line numbers are kept, offsets are of this text).
+  const body = stripComments(note);
   const tree = noteTree(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
     headings.push({
-      id: headingId(slugger, toString(node)),
+      id: headingId(slugger, wikiLinksAsText(toString(node))),
       depth: node.depth,
       start: node.position?.start.offset ?? 0,
       line: node.position?.start.line ?? 1,

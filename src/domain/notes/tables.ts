@@ -18,6 +18,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { noteTree } from './tree.ts';
 
+// `$…$` is math, as the build parses notes: its braces are not MDX expressions.
+
 export type TableShape = 'matrix' | 'lookup' | 'entity' | 'category';
 
 /** A heading as the page shows it: id for the link, text without decorative emoji. */
@@ -96,7 +98,19 @@ export function distinctParts(labels: readonly string[]): string[] {
   return words.map((w) => w.slice(head, w.length - tail).join(' '));
 }
 
-export const parseNote = (body: string): Root => noteTree(body);
+/**
+ * Parsing is the slow part (~50 ms for a long note) and several features read the same note in a
+ * row (definitions, tables, practice lists): the last few trees are kept. Callers only read them.
+ */
+const recent = new Map<string, Root>();
+export const parseNote = (body: string): Root => {
+  const cached = recent.get(body);
+  if (cached) return cached;
+  const tree = noteTree(body);
+  recent.set(body, tree);
+  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  return tree;
+};
 
 /**
  * Follows the headings of a note in document order: `see(node)` returns true for a heading

@@ -6,12 +6,14 @@
  */
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-const markdown = unified().use(remarkParse).use(remarkGfm);
+// As the build parses a note: `$…$` is math (its braces are not MDX expressions).
+const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
 
 export function noteTree(body: string): Root {
   try {
