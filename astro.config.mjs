@@ -2,13 +2,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { siteAddress } from './src/integrations/site.ts';
 import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
+import { rehypeBase } from './src/markdown/rehype-base.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
 
@@ -28,7 +31,10 @@ const markdownDigest = createHash('sha256')
   .slice(0, 12);
 
 export default defineConfig({
-  site: 'https://tradeoffs.example',
+  // Where the site is served: SITE_URL (e.g. https://user.github.io) and BASE_PATH (e.g. /repo/),
+  // or `astro build --site … --base …`. No site URL: no sitemap, no canonical links, nothing made up.
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || undefined,
   trailingSlash: 'always',
   // Inlined CSS (hashed into the CSP by Astro): no render-blocking stylesheet request.
   build: { format: 'directory', inlineStylesheets: 'always' },
@@ -39,7 +45,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
       remarkPlugins: [diagrams.remarkPlugin, remarkAsciiFigures],
-      rehypePlugins: [[rehypeFigures, { markdownDigest }]],
+      rehypePlugins: [[rehypeFigures, { markdownDigest }], rehypeBase],
       smartypants: false,
     }),
   },
@@ -49,8 +55,10 @@ export default defineConfig({
     // pages are written (astro:build:done, run in this order): Pagefind indexes them, then the
     // service worker precaches everything, the search index included — so it must stay last.
     contentGate(),
+    siteAddress(),
     diagrams.integration,
     mdx(),
+    sitemap(),
     pagefindIndex(),
     serviceWorker(),
   ],

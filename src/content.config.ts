@@ -8,7 +8,8 @@ import { QuizSchema } from './schemas/quiz.ts';
 // The content gate (src/integrations/content-gate.ts) validates the same files with the same
 // schema before Astro's loader sees them, because the loader can drop entries silently.
 const notes = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: notesDir() }),
+  // Folders are sections (src/domain/notes/sections.ts); URLs stay flat (`/notes/<slug>/`).
+  loader: glob({ pattern: '**/*.{md,mdx}', base: notesDir() }),
   schema: NoteSchema,
 });
 

@@ -17,10 +17,21 @@ import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkDeckFile } from '../domain/flashcards/gate.ts';
 import { checkPricingFile } from '../domain/cost/gate.ts';
 import { NoteSchema } from '../schemas/note.ts';
+import { SECTION_FILE } from '../schemas/section.ts';
+import { checkSectionFile } from '../domain/notes/sections.ts';
 
 /** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
-export async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
+export async function readFiles(
+  root: string,
+  dir: string,
+  pattern: RegExp,
+  { recursive = false } = {},
+): Promise<ContentFile[]> {
+  // Subfolders are sections (notes only); dot-folders such as `.obsidian` are never content.
+  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
+    .map(String)
+    .filter((n) => pattern.test(n) && !/(^|[\\/])\./.test(n))
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       path: relative(root, join(dir, name)),
@@ -29,7 +40,34 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
   );
 }
 
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
+export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, /\.mdx?$/, { recursive: true });
+
+/**
+ * Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped), with
+ * its folder relative to the notes folder.
+ */
+export async function readSectionFiles(root = process.cwd(), dir = notesDir(root)): Promise<ContentFile[]> {
+  const names = (await readdir(dir, { recursive: true }).catch(() => [] as string[]))
+    .map(String)
+    .filter((n) => n.split(/[\\/]/).at(-1) === SECTION_FILE && !/(^|[\\/])\./.test(n))
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      path: relative(root, join(dir, name)),
+      bytes: await readFile(join(dir, name)),
+    })),
+  );
+}
+
+export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
+  const files = await readSectionFiles(root, dir);
+  const checked = files.map((file) => checkSectionFile(file, relative(root, dir)));
+  return {
+    sections: new Map(checked.flatMap((c) => (c.checked ? [[c.folder, c.checked.data] as const] : []))),
+    errors: checked.flatMap((c) => c.errors),
+  };
+}
 
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
@@ -79,6 +117,7 @@ export async function gateContent(
   },
 ) {
   const notes = await gateNotes(root);
+  const sections = await gateSections(root);
   const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
   const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
   const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
@@ -134,6 +173,7 @@ export async function gateContent(
     },
     errors: [
       ...notes.errors,
+      ...sections.errors,
       ...quizzes.errors,
       ...decks.errors,
       ...compare.errors,

@@ -14,10 +14,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { generateSW } from 'workbox-build';
+import { normalizeBase, withBase } from '../domain/site/url.ts';
 
 export const SERVICE_WORKER = 'sw.js';
 
-export async function writeServiceWorker(dist: string) {
+/**
+ * Precache entries are relative to the worker (`notes/a/index.html`), so they follow it under
+ * any base; the worker's scope is the folder it is served from, which is the base.
+ */
+export async function writeServiceWorker(dist: string, base = '/') {
   if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
     throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
   const { count, size, warnings } = await generateSW({
@@ -40,18 +45,22 @@ export async function writeServiceWorker(dist: string) {
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
     // An address that is not part of the site shows the site's own 404 page, offline too.
-    navigateFallback: '/404.html',
+    navigateFallback: withBase(base, '/404.html'),
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
   });
   return { count, size, warnings };
 }
 
 export function serviceWorker(): AstroIntegration {
+  let base = '/';
   return {
     name: 'tradeoffs:service-worker',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = normalizeBase(config.base);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir));
+        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir), base);
         for (const warning of warnings) logger.warn(warning);
         logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KiB`);
       },
