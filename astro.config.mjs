@@ -33,8 +33,8 @@ const markdownDigest = createHash('sha256')
 export default defineConfig({
   // Where the site is served: SITE_URL (e.g. https://user.github.io) and BASE_PATH (e.g. /repo/),
   // or `astro build --site … --base …`. No site URL: no sitemap, no canonical links, nothing made up.
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || undefined,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}),
   trailingSlash: 'always',
   // Inlined CSS (hashed into the CSP by Astro): no render-blocking stylesheet request.
   build: { format: 'directory', inlineStylesheets: 'always' },

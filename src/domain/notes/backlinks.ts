@@ -105,7 +105,8 @@ export function sentenceAround(
   body: string,
   link: Pick<LinkAt, 'start' | 'end' | 'text'>,
 ): Omit<Backlink, 'from' | 'title'> {
-  const paragraphStart = Math.max(0, body.lastIndexOf('\n\n', link.start) + 2);
+  const previousBreak = body.lastIndexOf('\n\n', link.start);
+  const paragraphStart = previousBreak < 0 ? 0 : previousBreak + 2;
   const nextBreak = body.indexOf('\n\n', link.end);
   const paragraphEnd = nextBreak < 0 ? body.length : nextBreak;
   // A table row or a list item is its own "sentence": stop at the line.

@@ -59,6 +59,7 @@ export const sectionId = (path: string): string =>
           p
             .toLowerCase()
             .normalize('NFKD')
+            .replace(/\p{M}/gu, '')
             .replace(/[^\p{L}\p{N}]+/gu, '-')
             .replace(/^-|-$/g, ''),
         )
