@@ -29,7 +29,8 @@ export async function writeServiceWorker(dist: string, base = '/') {
     swDest: join(dist, SERVICE_WORKER),
     globDirectory: dist,
     globPatterns: ['**/*'],
-    globIgnores: [SERVICE_WORKER],
+    // `_headers` is the host's caching rules (public/_headers), not part of the site.
+    globIgnores: [SERVICE_WORKER, '_headers'],
     // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
     inlineWorkboxRuntime: true,
     mode: 'production',
