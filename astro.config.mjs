@@ -9,13 +9,23 @@ import { contentGate } from './src/integrations/content-gate.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { createObsidian } from './src/integrations/obsidian.ts';
 import { siteAddress } from './src/integrations/site.ts';
 import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
+import remarkMath from 'remark-math';
 import { rehypeBase } from './src/markdown/rehype-base.ts';
+import { rehypeCallouts } from './src/markdown/rehype-callouts.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
+import { rehypeMath } from './src/markdown/rehype-math.ts';
+import { remarkBlockIds } from './src/markdown/remark-block-ids.ts';
+import { remarkHighlight } from './src/markdown/remark-highlight.ts';
+import { remarkMathGuard } from './src/markdown/remark-math-guard.ts';
+import { remarkTags } from './src/markdown/remark-tags.ts';
+import { remarkWikiLinks } from './src/markdown/remark-wikilinks.ts';
 import { remarkAsciiFigures } from './src/markdown/remark-ascii-figures.ts';
 
 const diagrams = createDiagrams();
+const obsidian = createObsidian();
 
 // Astro caches rendered notes and clears that cache only when the config changes. Passing a
 // digest of our Markdown plugins' source as a plugin option makes an edit to them count as one.
@@ -44,8 +54,24 @@ export default defineConfig({
     // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
-      remarkPlugins: [diagrams.remarkPlugin, remarkAsciiFigures],
-      rehypePlugins: [[rehypeFigures, { markdownDigest }], rehypeBase],
+      remarkPlugins: [
+        remarkMath,
+        remarkMathGuard,
+        [remarkWikiLinks, obsidian.wikiLinks],
+        remarkHighlight,
+        remarkTags,
+        remarkBlockIds,
+        diagrams.remarkPlugin,
+        remarkAsciiFigures,
+      ],
+      // Math after figures: heading ids come from a formula's source, not from KaTeX's output.
+      rehypePlugins: [
+        [rehypeFigures, { markdownDigest }],
+        rehypeCallouts,
+        [rehypeMath, { styles: obsidian.math }],
+        // Last: every root-relative link and image, wikilinks' included, under the base path.
+        rehypeBase,
+      ],
       smartypants: false,
     }),
   },
@@ -57,6 +83,7 @@ export default defineConfig({
     contentGate(),
     siteAddress(),
     diagrams.integration,
+    obsidian.integration,
     mdx(),
     sitemap(),
     pagefindIndex(),

@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import {
   type ContentError,
   type ContentFile,
@@ -10,6 +11,7 @@ import {
 } from '../domain/content/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkQuizFile } from '../domain/quiz/gate.ts';
 import { checkEach } from '../domain/content/yaml.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
@@ -20,17 +22,19 @@ import { NoteSchema } from '../schemas/note.ts';
 import { SECTION_FILE } from '../schemas/section.ts';
 import { checkSectionFile } from '../domain/notes/sections.ts';
 
-/** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
+/**
+ * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
+ * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
+ */
 export async function readFiles(
   root: string,
   dir: string,
   pattern: RegExp,
-  { recursive = false } = {},
+  recursive = false,
 ): Promise<ContentFile[]> {
-  // Subfolders are sections (notes only); dot-folders such as `.obsidian` are never content.
   const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
-    .map(String)
-    .filter((n) => pattern.test(n) && !/(^|[\\/])\./.test(n))
+    .map((n) => n.split(sep).join('/'))
+    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
     .sort();
   return Promise.all(
     names.map(async (name) => ({
@@ -41,25 +45,13 @@ export async function readFiles(
 }
 
 export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
-  readFiles(root, dir, /\.mdx?$/, { recursive: true });
+  readFiles(root, dir, /\.mdx?$/, true);
 
-/**
- * Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped), with
- * its folder relative to the notes folder.
- */
-export async function readSectionFiles(root = process.cwd(), dir = notesDir(root)): Promise<ContentFile[]> {
-  const names = (await readdir(dir, { recursive: true }).catch(() => [] as string[]))
-    .map(String)
-    .filter((n) => n.split(/[\\/]/).at(-1) === SECTION_FILE && !/(^|[\\/])\./.test(n))
-    .sort();
-  return Promise.all(
-    names.map(async (name) => ({
-      path: relative(root, join(dir, name)),
-      bytes: await readFile(join(dir, name)),
-    })),
-  );
-}
+/** Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped). */
+export const readSectionFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, new RegExp(`(^|/)${SECTION_FILE.replace('.', '\\.')}$`), true);
 
+/** The `_section.yaml` files checked, by folder relative to the notes folder. */
 export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
   const files = await readSectionFiles(root, dir);
   const checked = files.map((file) => checkSectionFile(file, relative(root, dir)));
@@ -79,7 +71,8 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   await Promise.all(
     notes.map(async (note) => {
       try {
-        await compile(note.body, { remarkPlugins: [remarkGfm] });
+        // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+        await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
       } catch (error) {
         const e = error as { line?: number; reason?: string; message?: string };
         errors.push({

@@ -5,7 +5,14 @@
  */
 import { relative, resolve } from 'node:path';
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type Backlink, buildBacklinks, relatedByTags } from '../domain/notes/backlinks.ts';
+import {
+  type Backlink,
+  type LinkAt,
+  buildBacklinks,
+  markdownLinks,
+  relatedByTags,
+} from '../domain/notes/backlinks.ts';
+import { noteTags } from '../domain/notes/collection.ts';
 import {
   type NotePlace,
   type Section,
@@ -15,7 +22,14 @@ import {
   placeNotes,
   readingOrder,
 } from '../domain/notes/sections.ts';
+import {
+  type LinkableNote,
+  parseWikiLinks,
+  resolveWikiLink,
+  wikiLinkText,
+} from '../domain/notes/wikilinks.ts';
 import { gateSections } from '../integrations/load-notes.ts';
+import { readLinkIndex } from '../integrations/obsidian.ts';
 import { notesDir } from './paths.ts';
 
 type Note = CollectionEntry<'notes'>;
@@ -43,13 +57,27 @@ async function load(): Promise<NotesNav> {
   const { sections: configs } = await gateSections(process.cwd(), dir);
   const root = buildSections(notes, folders, configs);
   const ordered = readingOrder(root);
+  // Wikilinks resolve as the page renders them (the same index the remark plugin uses).
+  const linkable: readonly LinkableNote[] = readLinkIndex(dir).notes;
+  const bySlug = new Map(linkable.map((n) => [n.slug, n]));
+  const linksOf = (note: Note): LinkAt[] => {
+    const body = note.body ?? '';
+    const from = bySlug.get(note.data.slug);
+    const wiki = parseWikiLinks(body).flatMap((link) => {
+      if (link.embed) return [];
+      const resolved = resolveWikiLink(link, from, linkable);
+      if (resolved.kind !== 'note') return [];
+      return [{ start: link.start, end: link.end, text: wikiLinkText(link), target: resolved.note.slug }];
+    });
+    return [...markdownLinks(body), ...wiki];
+  };
   return {
     root,
     sections: flattenSections(root),
     ordered,
     places: placeNotes(root),
-    backlinks: buildBacklinks(ordered),
-    related: relatedByTags(ordered),
+    backlinks: buildBacklinks(ordered, linksOf),
+    related: relatedByTags(ordered, 5, noteTags),
   };
 }
 

@@ -12,6 +12,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { stripComments } from './obsidian.ts';
+import { wikiLinksAsText } from './wikilinks.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
@@ -30,11 +32,12 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = parser.parse(body);
+  const tree = parser.parse(stripComments(body));
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
-    const text = toString(node);
+    // A wikilink in a heading renders as its words, and the page's id is made from those.
+    const text = wikiLinksAsText(toString(node));
     anchors.push({ id: headingId(slugger, text), text, depth: node.depth });
   });
   return anchors;
@@ -84,13 +87,15 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
  * higher level, with the 1-based line of the heading in the body. Undefined when there is no
  * heading with that id.
  */
-export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
+export function noteSection(note: string, id: string): { text: string; line: number } | undefined {
+  // Comments are not part of any section (line numbers are kept, offsets are of this text).
+  const body = stripComments(note);
   const tree = parser.parse(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
     headings.push({
-      id: headingId(slugger, toString(node)),
+      id: headingId(slugger, wikiLinksAsText(toString(node))),
       depth: node.depth,
       start: node.position?.start.offset ?? 0,
       line: node.position?.start.line ?? 1,

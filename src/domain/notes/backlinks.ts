@@ -4,6 +4,7 @@
  * body and one tag index per build — O(total text), not O(notes²) — so 500 notes cost what 500
  * pages of reading cost. Pure: plain objects in, maps out.
  */
+import { wikiLinksAsText } from './wikilinks.ts';
 
 /** One link in a note's body, by character offsets into that body. */
 export interface LinkAt {
@@ -71,14 +72,10 @@ export function markdownLinks(body: string): LinkAt[] {
 
 /** Markdown → the words a reader sees (links as their text, no emphasis marks, no tags). */
 export function plainText(md: string): string {
-  return md
+  // Wikilinks as the words they show (their label, or what they name), as the page renders them.
+  return wikiLinksAsText(md.replace(/!\[\[[^\]]*\]\]/g, ''))
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/!\[\[[^\]]*\]\]/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(
-      /\[\[([^\]|]*?)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
-      (_, target: string, label?: string) => label ?? target,
-    )
     .replace(/<[^>]+>/g, '')
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)/gm, '')
     .replace(/\|/g, ' ')
@@ -161,16 +158,22 @@ export interface TaggedNote {
 /**
  * Slug → up to `limit` notes sharing its tags, best first. A tag most notes carry says little,
  * so each shared tag weighs 1 / (notes carrying it); ties keep the given (reading) order.
+ * `tagsOf`: a note's tags (frontmatter and inline `#tags` merged, as its page shows them).
  */
-export function relatedByTags<T extends TaggedNote>(notes: readonly T[], limit = 5): Map<string, T[]> {
+export function relatedByTags<T extends TaggedNote>(
+  notes: readonly T[],
+  limit = 5,
+  tagsOf: (note: T) => readonly string[] = (note) => note.data.tags,
+): Map<string, T[]> {
+  const tags = notes.map((note) => new Set(tagsOf(note)));
   const byTag = new Map<string, number[]>();
-  notes.forEach((note, i) => {
-    for (const tag of new Set(note.data.tags)) byTag.set(tag, [...(byTag.get(tag) ?? []), i]);
+  tags.forEach((set, i) => {
+    for (const tag of set) byTag.set(tag, [...(byTag.get(tag) ?? []), i]);
   });
   const related = new Map<string, T[]>();
   notes.forEach((note, i) => {
     const score = new Map<number, number>();
-    for (const tag of new Set(note.data.tags)) {
+    for (const tag of tags[i] ?? []) {
       const carriers = byTag.get(tag) ?? [];
       // A tag on every note relates nothing; skip it (and keep 500-note tags from costing n²).
       if (carriers.length === notes.length && notes.length > 2) continue;

@@ -1,0 +1,106 @@
+/**
+ * What a wikilink or an embed can point at: every note (slug, path, title, aliases, headings,
+ * block ids) and every attachment under the notes folder. Built once per build from the files;
+ * pure here (paths and texts in), so it is tested without a disk.
+ */
+import { parseDocument } from 'yaml';
+import { isPublished, NoteSchema } from '../../schemas/note.ts';
+import { deriveNoteFields } from './derive.ts';
+import { noteAnchors } from './anchors.ts';
+import { stripComments } from './obsidian.ts';
+import { type LinkableNote, parseBlockIds } from './wikilinks.ts';
+
+export interface IndexedNote extends LinkableNote {
+  /** Relative to the notes folder, with its extension. */
+  file: string;
+  summary: string;
+  /** Links the importer could not resolve (frontmatter `unresolvedLinks`): shown as marks, not errors. */
+  unresolved: readonly string[];
+}
+
+export interface LinkIndex {
+  notes: readonly IndexedNote[];
+  /** Files that are not notes, relative to the notes folder, `/`-separated. */
+  attachments: readonly string[];
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * One note file as a link target, with the fields the build derives for it (slug, title from
+ * the file name when the frontmatter has none); undefined when the note is not published or
+ * not valid (the content gate says why).
+ */
+export function indexNote(file: string, text: string): IndexedNote | undefined {
+  const match = FRONTMATTER.exec(text);
+  let raw: unknown = {};
+  if (match) {
+    const doc = parseDocument(match[1] ?? '');
+    if (doc.errors.length) return undefined;
+    raw = doc.toJS() ?? {};
+  }
+  const body = text.slice(match?.[0].length ?? 0);
+  const parsed = NoteSchema.safeParse(deriveNoteFields(raw, { path: file, body }));
+  if (!parsed.success || !isPublished(parsed.data)) return undefined;
+  const data = parsed.data;
+  const stripped = stripComments(body);
+  return {
+    file,
+    slug: data.slug,
+    path: file.replace(/\\/g, '/').replace(/\.mdx?$/i, ''),
+    title: data.title,
+    summary: data.summary,
+    aliases: data.aliases ?? [],
+    headings: noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t })),
+    blocks: parseBlockIds(stripped),
+    unresolved: data.unresolvedLinks ?? [],
+  };
+}
+
+/**
+ * The attachment an embed names: by path, else by file name (case-insensitive), the linking
+ * note's own folder first, then the shortest path — as Obsidian finds `![[image.png]]`.
+ */
+export function findAttachment(
+  name: string,
+  fromFile: string,
+  attachments: readonly string[],
+): string | undefined {
+  let key = name
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^(\.\.?\/|\/)+/, '');
+  try {
+    key = decodeURIComponent(key);
+  } catch {
+    // A literal `%`: compare as written.
+  }
+  key = key.toLowerCase();
+  const here = fromFile.slice(0, Math.max(0, fromFile.lastIndexOf('/')));
+  const folder = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('/')));
+  const matches = attachments.filter((a) => {
+    const lower = a.toLowerCase();
+    return lower === key || lower.endsWith(`/${key}`) || lower.split('/').at(-1) === key.split('/').at(-1);
+  });
+  const exact = matches.filter((a) => a.toLowerCase() === key || a.toLowerCase().endsWith(`/${key}`));
+  return [...(exact.length ? exact : matches)].sort(
+    (a, b) =>
+      Number(folder(b) === here) - Number(folder(a) === here) ||
+      a.split('/').length - b.split('/').length ||
+      a.localeCompare(b),
+  )[0];
+}
+
+/** Whether a link is one the importer recorded as unresolved (by its raw text or its target). */
+export function isKnownUnresolved(
+  note: Pick<IndexedNote, 'unresolved'> | undefined,
+  link: { raw: string; target: string; heading?: string; block?: string },
+): boolean {
+  if (!note?.unresolved.length) return false;
+  const inner = link.raw.replace(/^!?\[\[|\]\]$/g, '');
+  const ref = link.target + (link.heading ? `#${link.heading}` : link.block ? `#^${link.block}` : '');
+  const candidates = new Set(
+    [link.raw, inner, inner.split('|')[0], ref, link.target].map((s) => s?.trim().toLowerCase()),
+  );
+  return note.unresolved.some((u) => candidates.has(u.trim().toLowerCase()));
+}
