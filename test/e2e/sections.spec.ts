@@ -113,6 +113,14 @@ test('desktop: the index follows the folders; a note shows where it is, who link
   await expect(page.getByRole('navigation', { name: 'More notes' }).getByRole('link')).toHaveText([
     /^Previous in Networking basics\s*Load balancers$/,
   ]);
+
+  // A wikilink is a backlink too, with the words it shows.
+  await page.goto(`${BASE}/notes/sharding/`);
+  const wiki = page
+    .getByRole('region', { name: 'Linked from' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Indexes' });
+  await expect(wiki).toContainText('An index is kept per shard, so splitting the data splits the index too.');
   await page.close();
 });
 
