@@ -48,7 +48,10 @@ describe('content gate on malformed notes (each names file, line where known, an
         /duplicate-across-folders\/Databases\/Caching\.mdx: field "slug": duplicate slug "caching": .*duplicate-across-folders\/Caching\/caching\.md already uses it/,
       ],
     ],
-    ['unclosed-frontmatter', [/unclosed\.mdx:1: frontmatter starts with `---` but has no closing `---` line/]],
+    [
+      'unclosed-frontmatter',
+      [/unclosed\.mdx:1: frontmatter starts with `---` but has no closing `---` line/],
+    ],
     ['unclosed-fence', [/unclosed-fence\.mdx:12: code fence is never closed/]],
   ];
   for (const [fixture, expected] of cases) {
