@@ -7,6 +7,7 @@ import { type Counts, type NextCard, deckCounts, nextCard } from '../../domain/f
 import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rating.ts';
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
 import { loadProgress, readProblem, saveProgress, show, tzOffset } from './store.ts';
+import { plural } from '../../domain/content/text.ts';
 
 interface CardView {
   context: string;
@@ -14,8 +15,6 @@ interface CardView {
   back: string;
   source: HTMLElement | null;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function readCards(): Map<string, CardView> {
   const cards = new Map<string, CardView>();
