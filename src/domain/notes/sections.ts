@@ -6,7 +6,8 @@
  * Pure: built once per build from plain objects (O(notes)), unit-tested.
  */
 import { type Section as SectionConfig, SectionSchema } from '../../schemas/section.ts';
-import type { ContentError, ContentFile } from '../content/gate.ts';
+import type { ContentError, ContentFile } from '../content/errors.ts';
+import { plural } from '../content/text.ts';
 import { type CheckedYaml, checkYamlFile } from '../content/yaml.ts';
 
 export interface SectionNote {
@@ -166,7 +167,7 @@ export function placeNotes<T extends SectionNote>(root: Section<T>): Map<string,
 /** True when every note is at the top level: then there is nothing to navigate by section. */
 export const isFlat = (root: Section): boolean => root.children.every((c) => c.count === 0);
 
-export const countLabel = (n: number): string => (n === 1 ? '1 note' : `${n} notes`);
+export const countLabel = (n: number): string => plural(n, 'note');
 
 /**
  * A `_section.yaml` checked like every other YAML file (file:line and field on error), and its
