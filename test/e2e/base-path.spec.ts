@@ -27,6 +27,17 @@ function watch(page: Page) {
   return { outside, failed };
 }
 
+/** Every root-relative link on the page, as the browser sees it now (scripts' links included). */
+async function expectLinksUnderBase(page: Page) {
+  const hrefs = await page
+    .locator('a[href^="/"], link[href^="/"], [src^="/"], form[action^="/"]')
+    .evaluateAll((elements) =>
+      elements.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? ''),
+    );
+  expect(hrefs.length).toBeGreaterThan(5);
+  expect(hrefs.filter((h) => !h.startsWith(BASE))).toEqual([]);
+}
+
 test.beforeAll(() => {
   expect(BASE, 'run with BASE_PATH set (npm run test:base)').not.toBe('/');
 });
@@ -39,6 +50,7 @@ test('read, search, take a quiz, review cards and go offline — all under the b
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Know the trade-offs cold.');
   await expect(page.getByRole('link', { name: 'Tradeoffs' })).toHaveAttribute('href', BASE);
+  await expectLinksUnderBase(page);
   await page.getByRole('link', { name: 'Start reading' }).click();
   await expect(page).toHaveURL(new RegExp(`${BASE}notes/[a-z-]+/$`));
   await expect(page.getByRole('img', { name: /^Diagram 1: / })).toBeVisible();
@@ -75,6 +87,7 @@ test('read, search, take a quiz, review cards and go offline — all under the b
   await expect(first.locator('.verdict')).toBeVisible();
   const source = first.locator('.q-source').getByRole('link');
   await expect(source).toHaveAttribute('href', new RegExp(`^${BASE}notes/[a-z-]+/#`));
+  await expectLinksUnderBase(page);
 
   // A flashcard review, by keyboard.
   await nav.getByRole('link', { name: 'Flashcards' }).click();
@@ -86,6 +99,12 @@ test('read, search, take a quiz, review cards and go offline — all under the b
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   await expect(counts).toHaveText('19 new cards · 1 learning · 0 reviews due');
+  await expectLinksUnderBase(page);
+
+  // The progress dashboard, drawn by script from the catalogue: its links stay under the base.
+  await nav.getByRole('link', { name: 'Progress' }).click();
+  await expect(page.locator('[data-due-deck="sessions-and-state"]')).toBeVisible();
+  await expectLinksUnderBase(page);
 
   // The manifest describes an app that lives under the base.
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -124,6 +143,27 @@ test('read, search, take a quiz, review cards and go offline — all under the b
 
   expect(seen.outside, 'requests outside the base path').toEqual([]);
   expect(seen.failed, 'failed requests').toEqual([]);
+});
+
+test('with a site URL: canonical links and a sitemap under the base; none on the 404 page', async ({
+  page,
+}) => {
+  const site = process.env.SITE_URL;
+  test.skip(!site, 'run with SITE_URL set (npm run test:base sets it)');
+  await page.goto('notes/serverless-architecture/');
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    new URL(`${BASE}notes/serverless-architecture/`, site).href,
+  );
+  const index = await page.request.get('sitemap-index.xml');
+  expect(index.status()).toBe(200);
+  const sitemap = await (await page.request.get('sitemap-0.xml')).text();
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+  expect(locs).toContain(new URL(`${BASE}notes/serverless-architecture/`, site).href);
+  expect(locs.every((loc) => loc.startsWith(new URL(BASE, site).href))).toBe(true);
+  expect(locs.some((loc) => loc.includes('404'))).toBe(false);
+  await page.goto('no-such-page/');
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
 });
 
 test('the 404 page under the base, online, links back into the site', async ({ page }) => {
