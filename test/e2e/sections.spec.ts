@@ -54,6 +54,16 @@ test.afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+test('the sectioned pages validate and every link and #section anchor resolves (npm run test:site on this build)', () => {
+  const check = spawnSync(process.execPath, ['scripts/check-site.ts'], {
+    env: { ...process.env, DIST_DIR: outDir, BASE_PATH: '/' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(check.status, `${check.stdout}\n${check.stderr}`).toBe(0);
+  expect(check.stdout).toMatch(/site ok: \d+ pages, \d+ links checked, .* 0 broken, 0 html-validate errors/);
+});
+
 const sectionNav = (page: Page) => page.getByRole('navigation', { name: 'Notes by section', exact: true });
 
 test('desktop: the index follows the folders; a note shows where it is, who links to it, and stays in its section', async ({
