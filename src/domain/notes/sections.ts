@@ -183,3 +183,24 @@ export function checkSectionFile(
   const { checked, errors } = checkYamlFile(file, SectionSchema);
   return checked ? { checked, folder, errors } : { folder, errors };
 }
+
+/**
+ * At most `size` neighbours of the item at `index` (the current note in a long section), so a
+ * page's section list stays the same size however many notes the section holds. `hidden` says
+ * how many are left out before and after.
+ */
+export function windowAround<T>(
+  items: readonly T[],
+  index: number,
+  size = 15,
+): { shown: T[]; start: number; before: number; after: number } {
+  if (items.length <= size) return { shown: [...items], start: 0, before: 0, after: 0 };
+  const at = Math.min(Math.max(index, 0), items.length - 1);
+  const start = Math.min(Math.max(0, at - Math.floor(size / 2)), items.length - size);
+  return {
+    shown: items.slice(start, start + size),
+    start,
+    before: start,
+    after: items.length - start - size,
+  };
+}

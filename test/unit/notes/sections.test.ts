@@ -11,6 +11,7 @@ import {
   prettifyFolder,
   readingOrder,
   sectionId,
+  windowAround,
 } from '../../../src/domain/notes/sections.ts';
 
 const note = (slug: string, order: number, title = slug) => ({ data: { slug, order, title } });
@@ -221,5 +222,28 @@ describe('countLabel', () => {
     expect(countLabel(1)).toBe('1 note');
     expect(countLabel(0)).toBe('0 notes');
     expect(countLabel(12)).toBe('12 notes');
+  });
+});
+
+describe('windowAround', () => {
+  const items = Array.from({ length: 40 }, (_, i) => i);
+
+  it('keeps a short list whole', () => {
+    expect(windowAround([1, 2, 3], 1)).toEqual({ shown: [1, 2, 3], start: 0, before: 0, after: 0 });
+  });
+
+  it('centres a long list on the item, at most `size` long', () => {
+    expect(windowAround(items, 20, 5)).toEqual({
+      shown: [18, 19, 20, 21, 22],
+      start: 18,
+      before: 18,
+      after: 17,
+    });
+  });
+
+  it('stays inside the list at either end', () => {
+    expect(windowAround(items, 0, 5)).toMatchObject({ shown: [0, 1, 2, 3, 4], before: 0, after: 35 });
+    expect(windowAround(items, 39, 5)).toMatchObject({ shown: [35, 36, 37, 38, 39], before: 35, after: 0 });
+    expect(windowAround(items, -1, 5)).toMatchObject({ start: 0 });
   });
 });
