@@ -105,17 +105,24 @@ for (const arg of args) {
     continue;
   }
   dirRoots.push(path);
-  const app = await readFile(join(path, '.obsidian/app.json'), 'utf8').catch(() => '');
-  const attachmentFolder = app
-    ? (JSON.parse(app) as { attachmentFolderPath?: string }).attachmentFolderPath
-    : undefined;
+  // Obsidian's settings, where present: the attachments and templates folders.
+  const setting = async (file: string): Promise<Record<string, unknown>> => {
+    try {
+      return JSON.parse(await readFile(join(path, '.obsidian', file), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+  const attachmentFolder = (await setting('app.json')).attachmentFolderPath;
+  const templateFolder = (await setting('templates.json')).folder;
   const found = await listSources(
     async (dir) =>
       (await readdir(join(path, dir), { withFileTypes: true })).map((e) => ({
         name: e.name,
         isDirectory: e.isDirectory(),
       })),
-    attachmentFolder,
+    typeof attachmentFolder === 'string' ? attachmentFolder : undefined,
+    typeof templateFolder === 'string' ? templateFolder : undefined,
   );
   skippedAll.push(...found.skipped.map((s) => `${arg.replace(/\/+$/, '')}/${s}`));
   filesOf.set(path, found.files);
@@ -154,10 +161,16 @@ const manifest: Manifest = parseManifest(await readText(manifestPath), (slug) =>
 // ---- Read every note; refuse what cannot be read --------------------------------------------
 const refused: string[] = [];
 const unpublished: string[] = [];
+const notNotes: string[] = [];
 const read: { source: Source; note: ReadNote }[] = [];
 for (const source of sources) {
   try {
     const note = readNote({ name: source.rel, bytes: await readFile(join(source.root, source.rel)) });
+    // A .txt is a note only when it reads like one (a heading or frontmatter), not requirements.txt.
+    if (/\.txt$/i.test(source.rel) && note.titleFrom === 'file name' && !note.yaml) {
+      notNotes.push(`${source.display}: plain text without a heading or frontmatter`);
+      continue;
+    }
     if (note.unpublished) unpublished.push(`${source.display}: ${note.unpublished} (not copied)`);
     else read.push({ source, note });
   } catch (error) {
@@ -180,6 +193,7 @@ interface Planned {
   slug: string;
   file: string;
   previous?: { file: string; sha256: string };
+  order?: number;
 }
 const planned: Planned[] = [];
 for (const { source, note } of read) {
@@ -202,6 +216,7 @@ for (const { source, note } of read) {
     slug,
     file,
     ...(entry ? { previous: { file: entry.file, sha256: entry.sha256 } } : {}),
+    ...(entry?.order !== undefined ? { order: entry.order } : {}),
   });
 }
 
@@ -224,11 +239,16 @@ function copyOf(p: Planned, rel: string): string {
   return rel;
 }
 
+// Reading order for notes without frontmatter: kept from earlier runs; new notes go after them
+// (a first run numbers the notes in file order, as it always has).
+const knownOrders = Object.values(manifest.notes).flatMap((e) => (e.order === undefined ? [] : [e.order]));
+let nextOrder = knownOrders.length ? Math.max(...knownOrders) : 0;
 const prepared: { plan: Planned; note: PreparedNote }[] = [];
 for (const [i, plan] of planned.entries()) {
   try {
+    const order = plan.order ?? (knownOrders.length ? (nextOrder += 10) : (i + 1) * 10);
     const note = prepareNote(plan.note, {
-      order: (i + 1) * 10,
+      order,
       slug: plan.slug,
       links: {
         note: (dest) => {
@@ -301,9 +321,17 @@ async function compiles(note: PreparedNote): Promise<void> {
       await compile(note.body ?? '', { remarkPlugins: [remarkGfm, remarkMath] });
       return;
     } catch (error) {
-      const e = error as { line?: number; reason?: string; message?: string };
+      const e = error as {
+        line?: number;
+        reason?: string;
+        message?: string;
+        place?: { line?: number; start?: { line?: number } };
+      };
       const lines = (note.body ?? '').split('\n');
-      const index = (e.line ?? 0) - 1;
+      // The element's start: an unclosed tag is reported where the text around it ends.
+      // (Some micromark errors give it only in their text: "… (1:1-1:19)".)
+      const inText = Number(/\((\d+):\d+-\d+:\d+\)/.exec(e.reason ?? '')?.[1] ?? 0);
+      const index = (e.place?.start?.line ?? e.place?.line ?? e.line ?? inText) - 1;
       const line = lines[index];
       if (line === undefined || !/[<{}]/.test(line))
         throw new ImportError(`${note.read.name}: not valid MDX: ${e.reason ?? e.message}`);
@@ -354,6 +382,11 @@ for (const { plan, note } of ready)
   );
 const allNotes = [...linkable.values(), ...others];
 
+function entryOf(plan: Planned, note: PreparedNote, mdx: string) {
+  const order = note.read.yaml ? undefined : note.order;
+  return { file: plan.file, slug: plan.slug, ...(order === undefined ? {} : { order }), sha256: sha(mdx) };
+}
+
 // ---- Write, unless a human edited the note since its last import -----------------------------
 const lines: string[] = [];
 const counts = { created: 0, updated: 0, unchanged: 0, kept: 0, human: 0 };
@@ -392,10 +425,9 @@ for (const { plan, note } of ready) {
         status += ` (moved from ${plan.previous.file})`;
       }
     }
-    manifest.notes[plan.source.key] = { file: plan.file, slug: plan.slug, sha256: sha(mdx) };
+    manifest.notes[plan.source.key] = entryOf(plan, note, mdx);
   }
-  if (status === 'unchanged')
-    manifest.notes[plan.source.key] = { file: plan.file, slug: plan.slug, sha256: sha(mdx) };
+  if (status === 'unchanged') manifest.notes[plan.source.key] = entryOf(plan, note, mdx);
   if (note.report.needsHuman.length) counts.human++;
   lines.push(`\n${plan.source.display} → ${shown(target)} (${status}${dryRun ? ', dry run' : ''})`);
   lines.push(
@@ -438,6 +470,11 @@ if (copies.size) console.log(`\nAttachments: ${copied} copied, ${sameFiles} unch
 if (unpublished.length) {
   console.log(`\nNot published (${unpublished.length}):`);
   for (const line of unpublished) console.log(`  ${line}`);
+}
+if (skippedAll.length) console.log(`\nLeft out, not notes: ${skippedAll.join(', ')}`);
+if (notNotes.length) {
+  console.log(`\nNot notes, left out (${notNotes.length}):`);
+  for (const line of notNotes) console.log(`  ${line}`);
 }
 if (gone.length) {
   console.log(

@@ -5,8 +5,9 @@
  * before the loader could overwrite one entry with another), and unpublished notes
  * (`draft: true`, `publish: false`) left out of the collection.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { deriveNoteFields, noteName } from '../domain/notes/derive.ts';
@@ -24,6 +25,18 @@ export function notesLoader(base: string): Loader {
   return {
     name: 'tradeoffs-notes',
     load: (context: LoaderContext) => {
+      // An entry kept from an earlier build whose file is gone or elsewhere (another notes folder
+      // with the same slugs, a renamed folder) would be reused for its unchanged digest and
+      // point the build at a file that is not there.
+      const root = fileURLToPath(context.config.root);
+      for (const id of context.store.keys()) {
+        const file = context.store.get(id)?.filePath;
+        if (
+          file &&
+          (!existsSync(resolve(root, file)) || relative(base, resolve(root, file)).startsWith('..'))
+        )
+          context.store.delete(id);
+      }
       const store = new Proxy(context.store, {
         get(target, key, receiver) {
           if (key === 'set')

@@ -163,6 +163,7 @@ export function rehypeCallouts() {
         ? [
             icon(kind),
             el('span', { className: ['callout-kind'] }, [{ type: 'text', value: kindText }]),
+            { type: 'text', value: ' ' },
             el('span', { className: ['callout-title-text'] }, title),
           ]
         : [

@@ -113,7 +113,8 @@ export function rehypeMath(options: RehypeMathOptions) {
       }
       // The <pre> is the child of the grandparent: swap it in place.
       scope.tagName = 'div';
-      scope.properties = { className: ['math-block'] };
+      // A wide formula scrolls inside its box on a phone; a keyboard must be able to scroll it too.
+      scope.properties = { className: ['math-block'], tabIndex: 0, role: 'group', ariaLabel: 'Formula' };
       scope.children = content;
       return SKIP;
     });

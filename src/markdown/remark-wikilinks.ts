@@ -14,9 +14,11 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import {
   findAttachment,
+  IMAGE_FILE,
   type IndexedNote,
-  isKnownUnresolved,
+  isFileEmbed,
   type LinkIndex,
+  linkProblem,
 } from '../domain/notes/link-index.ts';
 import {
   noteHref,
@@ -32,8 +34,6 @@ export interface RemarkWikiLinksOptions {
   /** Absolute path of the notes folder, to find the linking note in the index. */
   notesDir: string;
 }
-
-const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
 
 const span = (className: string, children: PhrasingContent[]): PhrasingContent =>
   ({
@@ -66,13 +66,11 @@ export function remarkWikiLinks(options: RemarkWikiLinksOptions) {
 
     function replace(link: WikiLink, line: number, column: number): PhrasingContent | RootContent {
       const label = wikiLinkText(link);
-      const known = isKnownUnresolved(from, link);
-      if (
-        link.embed &&
-        (IMAGE.test(link.target) || (!link.heading && /\.[a-z0-9]{2,4}$/i.test(link.target)))
-      ) {
+      const problem = linkProblem(link, from, index);
+      if (problem) errors.push({ message: problem, line, column });
+      if (isFileEmbed(link)) {
         const found = findAttachment(link.target, notePath, index.attachments);
-        if (found && IMAGE.test(found)) {
+        if (found && IMAGE_FILE.test(found)) {
           const url = relative(dirname(file.path), `${options.notesDir}/${found}`).split(sep).join('/');
           return {
             type: 'image',
@@ -84,7 +82,6 @@ export function remarkWikiLinks(options: RemarkWikiLinksOptions) {
                 : (found.split('/').at(-1) ?? found).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' '),
           } satisfies Image;
         }
-        if (!known) errors.push({ message: `embedded file not found: ${link.raw}`, line, column });
         return span('embed-missing', [text(`${link.target} (file not included)`)]);
       }
       const resolved = resolveWikiLink(link, from, index.notes);
@@ -109,23 +106,8 @@ export function remarkWikiLinks(options: RemarkWikiLinksOptions) {
           children: [text(label)],
         };
       }
-      if (resolved.kind === 'missing-heading') {
-        if (!known) {
-          const headings = resolved.note.headings.map((h) => `"${h.text}"`).join(', ');
-          errors.push({
-            message: `${link.raw}: note "${resolved.note.title}" has no ${link.block ? `block ^${link.block}` : `heading "${link.heading}"`} (headings: ${headings || 'none'})`,
-            line,
-            column,
-          });
-        }
+      if (resolved.kind === 'missing-heading')
         return mark(label, 'section not found', noteHref(resolved.note.slug));
-      }
-      if (!known)
-        errors.push({
-          message: `${link.raw}: no note is named "${link.target || '(this note)'}"`,
-          line,
-          column,
-        });
       return mark(label, 'not included');
     }
 

@@ -2,14 +2,18 @@
  * Browser side of the flashcard progress: reads the record (validated, migrated, a corrupt one
  * kept aside by src/domain/progress/storage.ts) and turns its status into words for the reader.
  */
+import { cardIdAliases } from '../../domain/flashcards/aliases.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type ReadResult, browserStore, readRecord, writeRecord } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress } from '../../schemas/progress.ts';
+import { pageCardAliases } from './aliases.ts';
 
 export const tzOffset = (now: Date) => now.getTimezoneOffset();
 
 export function loadProgress(now = new Date()): ReadResult<FlashcardProgress> {
-  return readRecord(browserStore(), flashcardRecord, now);
+  const read = readRecord(browserStore(), flashcardRecord, now);
+  // Merged cards: history stored under an absorbed card's id moves to the card that absorbed it.
+  return { ...read, value: cardIdAliases(read.value, pageCardAliases()) };
 }
 
 /** A sentence for a record that could not be used as is; undefined when all is well. */

@@ -37,6 +37,8 @@ function verdictHtml(score: QuestionScore): string {
 export function initQuiz(): void {
   const root = $<HTMLElement>(document, '[data-quiz-id]');
   if (!root) return;
+  // Events for the progress panel are dispatched here (`quiz:attempt`, `quiz:answered`).
+  const host: HTMLElement = root;
   const quizId = root.dataset.quizId ?? '';
   const questions = $$<HTMLLIElement>(root, 'li.question');
   const byId = new Map(questions.map((el) => [el.dataset.qid ?? '', el]));
@@ -139,6 +141,8 @@ export function initQuiz(): void {
     if (results) results.hidden = true;
     if (finishBar) finishBar.hidden = false;
     updateProgress();
+    // Observed by the progress panel (src/client/quiz/progress-panel.ts).
+    host.dispatchEvent(new CustomEvent('quiz:attempt', { bubbles: true, detail: { questionIds: ids } }));
   }
 
   function responseOf(el: HTMLLIElement, type: string): Response | string {
@@ -233,6 +237,12 @@ export function initQuiz(): void {
     const id = entry.question.id;
     const score = scoreQuestion(entry.question, response);
     scores[id] = score;
+    host.dispatchEvent(
+      new CustomEvent('quiz:answered', {
+        bubbles: true,
+        detail: { questionId: id, correct: score.correct, points: score.score, max: score.max },
+      }),
+    );
     el.classList.add('is-checked');
     for (const input of $$<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(
       el,

@@ -96,7 +96,11 @@ export function deriveSummary(lines: readonly string[]): string {
     }
     paragraph.push(line.trim());
   }
-  const text = plainInline(paragraph.join(' ')).replace(/\s+/g, ' ');
+  // Inline #tags become the note's tags, not words of its summary.
+  const text = plainInline(paragraph.join(' '))
+    .replace(/(^|\s)#[\p{L}\p{N}_/-]*\p{L}[\p{L}\p{N}_/-]*/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length <= MAX_SUMMARY) return text;
   const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [];
   let summary = '';

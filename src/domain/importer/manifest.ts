@@ -11,6 +11,8 @@ export interface ManifestEntry {
   file: string;
   /** The note's slug (notes only). */
   slug?: string;
+  /** Reading order given at import (notes without frontmatter), kept so adding a note moves no other. */
+  order?: number;
   sha256: string;
 }
 

@@ -9,7 +9,7 @@
 import katex from 'katex';
 import { type Document, parseDocument, stringify } from 'yaml';
 import { isPublished, NoteSchema } from '../../schemas/note.ts';
-import { deriveNoteFields, noteName } from '../notes/derive.ts';
+import { deriveNoteFields, NOTION_ID, noteName } from '../notes/derive.ts';
 import { parseWikiLinks, type WikiLink } from '../notes/wikilinks.ts';
 import {
   type Block,
@@ -77,7 +77,7 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** UTF-8 (with or without BOM) or UTF-16 (BOM, or the zero bytes of ASCII text saved as UTF-16). */
 export function decodeText(bytes: Uint8Array): { text: string; encoding?: string } | { error: string } {
@@ -122,6 +122,7 @@ export function readNote(raw: RawNote): ReadNote {
   let text = decoded.text;
   const report: NoteReport = { file: raw.name, repaired: [], needsHuman: [] };
   if (decoded.encoding?.startsWith('UTF-16')) report.repaired.push(`decoded from ${decoded.encoding}`);
+  else if (decoded.encoding) report.repaired.push('UTF-8 byte-order mark removed');
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
     report.repaired.push('Windows line endings → \\n');
@@ -181,11 +182,63 @@ export function readNote(raw: RawNote): ReadNote {
     title = noteName(raw.name);
     titleFrom = 'file name';
   }
+  if (!yaml && titleLines && NOTION_ID.test(raw.name.replace(/\.[^./]+$/, ''))) {
+    const properties = notionProperties(lines, titleLines.start + titleLines.length);
+    if (Object.keys(properties).length) {
+      data = properties;
+      report.repaired.push(
+        `Notion page properties moved to frontmatter (${Object.keys(properties).join(', ')})`,
+      );
+    }
+  }
   const result: ReadNote = { name: raw.name, lines, firstLine, data, title, titleFrom, titleLines, report };
   if (yaml) result.yaml = yaml;
   if (!isPublished(data as { draft?: boolean; publish?: boolean }))
     result.unpublished = data.draft === true ? 'draft: true' : 'publish: false';
   return result;
+}
+
+/** Fields of the schema a Notion property must not take over (its text is not in their form). */
+const RESERVED = new Set([
+  'title',
+  'slug',
+  'summary',
+  'description',
+  'aliases',
+  'order',
+  'source',
+  'date',
+  'created',
+  'updated',
+  'draft',
+  'publish',
+  'unresolvedLinks',
+]);
+
+/**
+ * A Notion page exported as Markdown lists its properties under the title (`Status: Done`,
+ * `Tags: a, b`): they become frontmatter (`tags`, the rest under their own names, `notion-` in
+ * front of a name the schema uses) and their lines are blanked, so line numbers stay true.
+ */
+function notionProperties(lines: string[], after: number): Record<string, unknown> {
+  let start = after;
+  while (lines[start]?.trim() === '') start++;
+  let end = start;
+  const found: [string, string][] = [];
+  for (; end < lines.length; end++) {
+    const m = /^([A-Z][\w ()/-]{0,40}):\s+(\S.*)$/.exec(lines[end] ?? '');
+    if (!m?.[1] || !m[2]) break;
+    found.push([m[1], m[2].trim()]);
+  }
+  if (!found.length || (lines[end] ?? '').trim()) return {};
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of found) {
+    const key = name.trim().toLowerCase().replace(/\W+/g, '-');
+    if (key === 'tags') data.tags = value;
+    else data[RESERVED.has(key) ? `notion-${key}` : key] = value;
+  }
+  for (let i = start; i < end; i++) lines[i] = '';
+  return data;
 }
 
 /** The slug a note asks for: its own `slug:` field, else one made from its title. */
@@ -237,14 +290,18 @@ export function prepareNote(
       fail(`frontmatter field "${issue?.path.join('.') || field}": ${issue?.message ?? 'invalid'}`, at);
     }
   } else {
-    const tags = inferTags(rest);
+    // A note without frontmatter (raw text, a Notion page): everything derived, tags from the
+    // topic vocabulary unless the page listed its own.
+    const { tags: ownTags, ...properties } = read.data;
+    const tags = ownTags ?? inferTags(rest);
     frontmatter = {
       title: read.title,
       slug,
       summary: deriveSummary(rest) || read.title,
-      ...(tags.length ? { tags } : {}),
+      ...(Array.isArray(tags) && !tags.length ? {} : { tags }),
       order: options.order,
       source: read.name,
+      ...properties,
     };
   }
   return {
@@ -283,8 +340,9 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
   if (note.body !== undefined) return note.body;
   const out: string[] = [];
   const links: LinkReport = { missingImages: [], missingNotes: [], rewrittenLinks: [] };
-  const state = proseState();
+  const state = proseState((src) => note.links.asset(src));
   const found: ProseFindings = { removed: [], math: [], images: [], changed: false };
+  const formulas: { formula: { tex: string; display: boolean }; line: number }[] = [];
   let escapes = 0;
   let asciiFigures = 0;
   let headings = 0;
@@ -319,11 +377,11 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
     const mathBefore = found.math.length;
     const escaped = escapeProse(text, state, found);
     if (escaped !== text) escapes += 1;
-    for (const formula of found.math.slice(mathBefore)) checkMath(note, formula, block.line);
+    // Checked at the end: a $$ block's TeX is complete only once it closes.
+    for (const formula of found.math.slice(mathBefore)) formulas.push({ formula, line: block.line });
     out.push(rewriteLinks(escaped, note.links, links));
   });
-  const last = found.math.at(-1);
-  if (state.math && last) checkMath(note, last, note.blocks.at(-1)?.line ?? 1);
+  for (const { formula, line } of formulas) checkMath(note, formula, line);
 
   const { report } = note;
   if (note.shift)
@@ -340,6 +398,8 @@ export function noteBody(note: PreparedNote, diagramSources: ReadonlyMap<Fence, 
     report.repaired.push(`${asciiFigures} ASCII-art block(s) kept verbatim as labelled figures`);
   if (links.rewrittenLinks.length)
     report.repaired.push(`${links.rewrittenLinks.length} link(s) to imported notes pointed at their pages`);
+  for (const src of found.images)
+    report.needsHuman.push(`image not included in the source: ${src} (left out of the page)`);
   for (const src of links.missingImages)
     report.needsHuman.push(`image not included in the source: ${src} (shown as a note on the page)`);
   for (const target of links.missingNotes)

@@ -8,7 +8,8 @@
  * starts no allowed tag) is escaped so the note compiles.
  *
  * Inline math follows Obsidian and Pandoc: `$` + non-space … non-space + `$`, the closing `$`
- * not followed by a digit, so "$5 and $10" stays money.
+ * not followed by a digit, so "$5 and $10" stays money (and is left exactly as written, since
+ * remark-math reads it as a pair before the build's guard turns it back into text).
  */
 
 /** Kept as HTML (the sanitiser at build time keeps the same subset). */
@@ -41,16 +42,23 @@ export interface ProseState {
   comment: boolean;
   /** Inside an element that is being dropped (`script`, `style`, …): its name. */
   drop: string | null;
+  /** A local file named by `<img src>` → its link from the imported note (copied), or undefined if missing. */
+  asset?: ((src: string) => string | undefined) | undefined;
 }
 
-export const proseState = (): ProseState => ({ math: false, comment: false, drop: null });
+export const proseState = (asset?: (src: string) => string | undefined): ProseState => ({
+  math: false,
+  comment: false,
+  drop: null,
+  asset,
+});
 
 export interface ProseFindings {
   /** What was removed as unsafe: `<script>`, `onclick`, `javascript: URL`. */
   removed: string[];
   /** TeX of every formula, for the caller to check. */
   math: { tex: string; display: boolean }[];
-  /** Local files named by `<img src>`. */
+  /** Local files named by `<img src>` that are not in the source (the image is left out). */
   images: string[];
   changed: boolean;
 }
@@ -72,9 +80,11 @@ function cleanTag(
   closing: boolean,
   selfClosing: boolean,
   found: ProseFindings,
+  state: ProseState,
 ): string {
   if (closing) return `</${name}>`;
   const kept: string[] = [];
+  let image: string | undefined;
   for (const m of attrs.matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
     const key = (m[1] ?? '').toLowerCase();
     const value = m[2] === undefined ? undefined : unquote(m[2]);
@@ -91,8 +101,26 @@ function cleanTag(
       continue;
     }
     if (!ATTRIBUTES.has(key) && !key.startsWith('aria-')) continue;
-    if (name === 'img' && key === 'src' && value !== undefined) found.images.push(value);
+    if (name === 'img' && key === 'src' && value !== undefined) {
+      // The site loads nothing from other hosts; a local image is copied like any other.
+      if (/^(https?:)?\/\//i.test(value)) {
+        found.removed.push('remote image in <img src> (the site loads nothing from other hosts)');
+        return '';
+      }
+      const local = state.asset ? state.asset(value) : value;
+      if (local === undefined) {
+        found.images.push(value);
+        return '';
+      }
+      image = local;
+      continue;
+    }
     kept.push(value === undefined ? key : `${key}=${quote(value)}`);
+  }
+  // A local <img> becomes a Markdown image, which the build resolves, copies and sizes.
+  if (image !== undefined) {
+    const alt = /^alt="(.*)"$/.exec(kept.find((k) => k.startsWith('alt=')) ?? '')?.[1] ?? '';
+    return `![${alt.replace(/&quot;/g, '"').replace(/[[\]]/g, '')}](${image})`;
   }
   const open = `<${name}${kept.length ? ` ${kept.join(' ')}` : ''}`;
   return VOID.has(name) || selfClosing ? `${open} />` : `${open}>`;
@@ -100,6 +128,21 @@ function cleanTag(
 
 const TAG =
   /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/;
+
+/** Index of the next run of exactly `size` unescaped dollars from `from`, or -1. */
+function closingDollars(text: string, from: number, size: number): number {
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '\\') {
+      j++;
+      continue;
+    }
+    if (text[j] !== '$') continue;
+    const run = /^\$+/.exec(text.slice(j))?.[0].length ?? 1;
+    if (run === size) return j;
+    j += run - 1;
+  }
+  return -1;
+}
 
 /** Escapes one prose line; `state` carries math blocks, comments and dropped elements across lines. */
 export function escapeProse(line: string, state: ProseState, found: ProseFindings): string {
@@ -164,16 +207,21 @@ export function escapeProse(line: string, state: ProseState, found: ProseFinding
       }
     }
     if (ch === '$' && text[i - 1] !== '\\') {
-      const m =
-        /^\$(?=[^\s$])((?:\\.|[^$\\\n])*?[^\s\\])\$(?!\d)/.exec(rest) ?? /^\$([^\s$])\$(?!\d)/.exec(rest);
-      if (m) {
+      // remark-math pairs any two dollars, and the build puts prices back as text; so nothing
+      // between a pair is escaped (it is math to MDX), and only Obsidian-style formulas are checked.
+      const run = /^\$+/.exec(rest)?.[0] ?? '$';
+      const close = closingDollars(text, i + run.length, run.length);
+      if (close > 0) {
         flush();
-        found.math.push({ tex: m[1] ?? '', display: false });
-        out += m[0];
-        i += m[0].length;
+        const inner = text.slice(i + run.length, close);
+        const formula =
+          run.length > 1 ||
+          (/^\S/.test(inner) && /\S$/.test(inner) && !/\d/.test(text[close + run.length] ?? ''));
+        if (formula && inner.trim()) found.math.push({ tex: inner, display: run.length > 1 });
+        out += text.slice(i, close + run.length);
+        i = close + run.length;
         continue;
       }
-      // Money, not math: "$5" (nothing to escape).
     }
     if (ch === '[' && text[i + 1] === '[') {
       const close = text.indexOf(']]', i + 2);
@@ -218,7 +266,7 @@ export function escapeProse(line: string, state: ProseState, found: ProseFinding
         }
         if (KEEP.has(name)) {
           flush();
-          out += cleanTag(name, tag[3] ?? '', tag[1] === '/', tag[4] === '/', found);
+          out += cleanTag(name, tag[3] ?? '', tag[1] === '/', tag[4] === '/', found, state);
           i += tag[0].length;
           continue;
         }

@@ -26,6 +26,10 @@ export const ATTACHMENT_FOLDERS = new Set([
 export const FILE_TARGET =
   /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|mp3|mp4|webm|mov|wav|ogg|m4a|csv|zip)$/i;
 
+/** A repository's own files, not notes: `LICENSE.md`, `CONTRIBUTING.md`, `CHANGELOG.md` … */
+export const REPO_FILE =
+  /^(licen[cs]e|contributing|code_of_conduct|changelog|history|security|support|authors|pull_request_template|issue_template)(\.[a-z]+)?$/i;
+
 export interface DirEntry {
   name: string;
   isDirectory: boolean;
@@ -36,20 +40,23 @@ export interface Sources {
   notes: string[];
   /** Every other file (candidates for attachments), relative to the root. */
   files: string[];
-  /** Folders left out, with why (for the report when nothing is found). */
+  /** Folders and repository files (`LICENSE.md` …) left out (for the report when nothing is found). */
   skipped: string[];
 }
 
 /**
  * Walks `root`. `attachmentFolder` is Obsidian's setting (`.obsidian/app.json`
- * `attachmentFolderPath`), an attachments folder whatever its name.
+ * `attachmentFolderPath`), an attachments folder whatever its name; `templateFolder` its
+ * templates folder (`.obsidian/templates.json` `folder`), left out.
  */
 export async function listSources(
   list: (relativeDir: string) => Promise<DirEntry[]>,
   attachmentFolder?: string,
+  templateFolder?: string,
 ): Promise<Sources> {
   const sources: Sources = { notes: [], files: [], skipped: [] };
   const extra = attachmentFolder?.replace(/^\.?\/+|\/+$/g, '');
+  const templates = templateFolder?.replace(/^\.?\/+|\/+$/g, '');
   const walk = async (dir: string, inAttachments: boolean): Promise<void> => {
     const entries = [...(await list(dir))].sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -58,12 +65,20 @@ export async function listSources(
         if (entry.isDirectory) sources.skipped.push(path);
         continue;
       }
+      // Obsidian's templates (`{{date}}` placeholders) are not notes.
+      if (entry.isDirectory && templates && path === templates) {
+        sources.skipped.push(path);
+        continue;
+      }
       if (entry.isDirectory) {
         const attachments =
           inAttachments || ATTACHMENT_FOLDERS.has(entry.name.toLowerCase()) || path === extra;
         await walk(path, attachments);
-      } else if (NOTE_FILE.test(entry.name) && !inAttachments) sources.notes.push(path);
-      else sources.files.push(path);
+      } else if (NOTE_FILE.test(entry.name) && !inAttachments) {
+        // Excalidraw drawings are saved as Markdown wrapping their JSON: not notes.
+        if (REPO_FILE.test(entry.name) || /\.excalidraw\.md$/i.test(entry.name)) sources.skipped.push(path);
+        else sources.notes.push(path);
+      } else sources.files.push(path);
     }
   };
   await walk('', false);

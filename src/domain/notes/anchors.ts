@@ -4,10 +4,11 @@
  * before the build whether that section exists. Same slugger and same text as
  * src/markdown/rehype-figures.ts (github-slugger over the heading's plain text).
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -15,14 +16,18 @@ import { visit } from 'unist-util-visit';
 import { stripComments } from './obsidian.ts';
 import { wikiLinksAsText } from './wikilinks.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// As the build parses a note: `$…$` is math (its braces are not MDX expressions).
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
  * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
  */
-export const headingId = (slugger: GithubSlugger, text: string): string =>
-  slugger.slug(text.replace(/\uFE0F/g, ''));
+export function headingId(slugger: GithubSlugger, text: string): string {
+  const clean = text.replace(/\uFE0F/g, '');
+  // A heading of emoji only ("## 🚀") slugs to nothing: an empty id, and a "#" link to the top.
+  return slugger.slug(slug(clean) ? clean : 'section');
+}
 
 export interface NoteAnchor {
   id: string;

@@ -8,7 +8,7 @@ import { deriveSummary } from '../importer/frontmatter.ts';
 import { slugify } from '../../schemas/note.ts';
 
 /** A Notion export's page id: a space and 32 hex digits at the end of a name. */
-const NOTION_ID = /\s+[0-9a-f]{32}$/i;
+export const NOTION_ID = /\s+[0-9a-f]{32}$/i;
 
 /** "Interview prep 0123…cdef" → "Interview prep" (a name without an id stays as it is). */
 export const stripNotionId = (name: string): string => name.replace(NOTION_ID, '').trim() || name;

@@ -8,7 +8,13 @@ import { isPublished, NoteSchema } from '../../schemas/note.ts';
 import { deriveNoteFields } from './derive.ts';
 import { noteAnchors } from './anchors.ts';
 import { stripComments } from './obsidian.ts';
-import { type LinkableNote, parseBlockIds } from './wikilinks.ts';
+import {
+  type LinkableNote,
+  parseBlockIds,
+  parseWikiLinks,
+  resolveWikiLink,
+  type WikiLink,
+} from './wikilinks.ts';
 
 export interface IndexedNote extends LinkableNote {
   /** Relative to the notes folder, with its extension. */
@@ -44,6 +50,13 @@ export function indexNote(file: string, text: string): IndexedNote | undefined {
   if (!parsed.success || !isPublished(parsed.data)) return undefined;
   const data = parsed.data;
   const stripped = stripComments(body);
+  let headings: IndexedNote['headings'];
+  try {
+    headings = noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t }));
+  } catch {
+    // Not valid MDX: the content gate reports it with file and line; nothing links into it.
+    return undefined;
+  }
   return {
     file,
     slug: data.slug,
@@ -51,7 +64,7 @@ export function indexNote(file: string, text: string): IndexedNote | undefined {
     title: data.title,
     summary: data.summary,
     aliases: data.aliases ?? [],
-    headings: noteAnchors(stripped).map(({ id, text: t }) => ({ id, text: t })),
+    headings,
     blocks: parseBlockIds(stripped),
     unresolved: data.unresolvedLinks ?? [],
   };
@@ -103,4 +116,48 @@ export function isKnownUnresolved(
     [link.raw, inner, inner.split('|')[0], ref, link.target].map((s) => s?.trim().toLowerCase()),
   );
   return note.unresolved.some((u) => candidates.has(u.trim().toLowerCase()));
+}
+
+/** Embeds that name a file (an image, a PDF…) rather than a note. */
+export const IMAGE_FILE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+export const isFileEmbed = (link: WikiLink): boolean =>
+  link.embed && (IMAGE_FILE.test(link.target) || (!link.heading && /\.[a-z0-9]{2,4}$/i.test(link.target)));
+
+/**
+ * Why a link or embed cannot be shown, or undefined when it can (or when the importer recorded
+ * it as unresolved: then it shows as a mark). One wording for the content gate and the page build.
+ */
+export function linkProblem(
+  link: WikiLink,
+  from: IndexedNote | undefined,
+  index: LinkIndex,
+): string | undefined {
+  if (isKnownUnresolved(from, link)) return undefined;
+  if (isFileEmbed(link)) {
+    const found = findAttachment(link.target, from?.file ?? '', index.attachments);
+    return found && IMAGE_FILE.test(found) ? undefined : `embedded file not found: ${link.raw}`;
+  }
+  const resolved = resolveWikiLink(link, from, index.notes);
+  if (resolved.kind === 'note') return undefined;
+  if (resolved.kind === 'missing-note')
+    return `${link.raw}: no note is named "${link.target || '(this note)'}"`;
+  const headings = resolved.note.headings.map((h) => `"${h.text}"`).join(', ');
+  const what = link.block ? `block ^${link.block}` : `heading "${link.heading}"`;
+  return `${link.raw}: note "${resolved.note.title}" has no ${what} (headings: ${headings || 'none'})`;
+}
+
+/**
+ * Every link of a note's body that would stop the build, with its 1-based line in the body:
+ * the content gate lists them all at once, before any page is rendered.
+ */
+export function linkProblems(
+  body: string,
+  from: IndexedNote,
+  index: LinkIndex,
+): { line: number; message: string }[] {
+  const text = stripComments(body);
+  return parseWikiLinks(text).flatMap((link) => {
+    const message = linkProblem(link, from, index);
+    return message ? [{ line: text.slice(0, link.start).split('\n').length, message }] : [];
+  });
 }

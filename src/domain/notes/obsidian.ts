@@ -13,14 +13,22 @@ import { maskCode } from './wikilinks.ts';
  */
 export function stripComments(markdown: string): string {
   if (!markdown.includes('%%')) return markdown;
-  const masked = maskCode(markdown);
   let out = '';
   let at = 0;
-  for (const match of masked.matchAll(/%%[\s\S]*?(?:%%|(?![\s\S]))/g)) {
-    out += markdown.slice(at, match.index) + match[0].replace(/[^\n]/g, '');
-    at = match.index + match[0].length;
+  for (const [start, end] of commentRanges(markdown)) {
+    out += markdown.slice(at, start) + markdown.slice(start, end).replace(/[^\n]/g, '');
+    at = end;
   }
   return out + markdown.slice(at);
+}
+
+/** Offsets `[start, end)` of every `%%comment%%` (markers included), code aside. */
+export function commentRanges(markdown: string): [number, number][] {
+  if (!markdown.includes('%%')) return [];
+  return [...maskCode(markdown).matchAll(/%%[\s\S]*?(?:%%|(?![\s\S]))/g)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
 }
 
 /**

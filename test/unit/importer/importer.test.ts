@@ -144,6 +144,9 @@ describe('frontmatter derivation', () => {
     expect(summary.endsWith('.')).toBe(true);
     expect(deriveSummary([`${'word '.repeat(80)}`]).endsWith('…')).toBe(true);
     expect(deriveSummary(['# Only headings'])).toBe('');
+    expect(deriveSummary(['Two hard things. #caching/patterns #todo C# and issue #42 stay.'])).toBe(
+      'Two hard things. C# and issue #42 stay.',
+    );
   });
 
   it('infers tags from the topic vocabulary, headings weigh more', () => {

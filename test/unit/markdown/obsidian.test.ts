@@ -10,7 +10,9 @@ import { indexNote, type LinkIndex } from '../../../src/domain/notes/link-index.
 import { rehypeCallouts } from '../../../src/markdown/rehype-callouts.ts';
 import { rehypeFigures } from '../../../src/markdown/rehype-figures.ts';
 import { createMathStyles, KATEX_STYLESHEET, rehypeMath } from '../../../src/markdown/rehype-math.ts';
+import { rehypeTaskLists } from '../../../src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from '../../../src/markdown/remark-block-ids.ts';
+import { remarkComments } from '../../../src/markdown/remark-comments.ts';
 import { remarkHighlight } from '../../../src/markdown/remark-highlight.ts';
 import { remarkMathGuard } from '../../../src/markdown/remark-math-guard.ts';
 import { remarkTags } from '../../../src/markdown/remark-tags.ts';
@@ -44,6 +46,7 @@ async function render(markdown: string, file = 'Start.mdx') {
   const out = await unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkComments)
     .use(remarkMath)
     .use(remarkMathGuard)
     .use(remarkWikiLinks, { index: () => index, notesDir: NOTES })
@@ -53,6 +56,7 @@ async function render(markdown: string, file = 'Start.mdx') {
     .use(remarkRehype)
     .use(rehypeFigures)
     .use(rehypeCallouts)
+    .use(rehypeTaskLists)
     .use(rehypeMath, { styles })
     .use(rehypeStringify)
     .process(vfile);
@@ -161,7 +165,7 @@ describe('rehypeCallouts', () => {
     );
     expect(html).toMatch(/<p class="callout-title" id="callout-1"><svg[^>]*aria-hidden="true"/);
     expect(html).toContain(
-      '<span class="callout-kind">Tip</span><span class="callout-title-text">Read-through</span></p>',
+      '<span class="callout-kind">Tip</span> <span class="callout-title-text">Read-through</span></p>',
     );
     expect(html).toContain('<div class="callout-content"><p>loads misses itself.</p>');
     expect(html).not.toContain('style=');
@@ -236,7 +240,9 @@ describe('rehypeMath', () => {
     const { html, styles } = await render('Ratio $h = \\frac{a}{b}$.\n\n$$\nL = h \\cdot x\n$$\n');
     expect(html.startsWith(`<link rel="stylesheet" href="${KATEX_STYLESHEET}">`)).toBe(true);
     expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML">');
-    expect(html).toContain('<div class="math-block"><span class="katex-display">');
+    expect(html).toContain(
+      '<div class="math-block" tabindex="0" role="group" aria-label="Formula"><span class="katex-display">',
+    );
     expect(html).not.toMatch(/style="/);
     expect(styles.used()).toBe(true);
     expect(styles.css()).toMatch(/^\.katex \.ks-[0-9a-f]{8}\{[a-z-]+:[^;]+!important/m);
@@ -258,5 +264,33 @@ describe('rehypeMath', () => {
 
   it('keeps the heading id from the formula source', async () => {
     expect((await render('## Cost $O(n)$\n')).html).toContain('<h2 id="cost-on">');
+  });
+});
+
+describe('rehypeTaskLists', () => {
+  it('names each checkbox by its item, tight or loose', async () => {
+    const { html } = await render('- [x] Read [[Caching]]\n- [ ] ~~Memorise~~\n');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Read Caching">');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="Memorise">');
+    const loose = await render('- [ ] First\n\n  more\n\n- [x] Second\n');
+    expect(loose.html).toContain('aria-label="First"');
+    expect((await render('- plain item\n')).html).not.toContain('aria-label');
+  });
+});
+
+describe('remarkComments', () => {
+  it('drops comments from a note MDX did not preprocess (.md): inline, across blocks, in text', async () => {
+    const { html } = await render(
+      'See [[Caching]] and ==this==. %%secret inline%% after.\n\n%%\nblock secret\n\n## Hidden heading\n%%\n\nKept *a %%x%%* b, `%%code%%`.\n\nUnclosed %%runs to the end\n\nstill hidden\n',
+    );
+    expect(html).not.toMatch(/secret|Hidden|runs to|still hidden|%%x/);
+    expect(html).toContain('<mark>this</mark>.  after.');
+    expect(html).toContain('Kept <em>a </em> b, <code>%%code%%</code>.');
+    expect(html).toContain('<p>Unclosed </p>');
+  });
+
+  it('cuts comments from text that is not the source as written', async () => {
+    const { html } = await render('A \\* star %%note%% done');
+    expect(html).toBe('<p>A * star  done</p>');
   });
 });
