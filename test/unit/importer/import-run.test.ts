@@ -181,12 +181,12 @@ describe('runs that import nothing exit non-zero and say why', () => {
 });
 
 describe('the seeds', { timeout: 120_000 }, () => {
-  it('re-import byte-identical into the committed notes (one of them edited here, kept)', () => {
+  it('re-import byte-identical into the committed notes (two of them edited here, kept)', () => {
     const out = join(scratch, 'seeds-out');
     cpSync('content/notes', out, { recursive: true });
     const run = runImport('test/fixtures/seeds', '--out', out);
     expect(run.summary).toMatch(
-      /^Summary: 0 imported \(0 new, 0 updated\), 4 unchanged, 1 kept because edited, 0 refused/,
+      /^Summary: 0 imported \(0 new, 0 updated\), 3 unchanged, 2 kept because edited, 0 refused/,
     );
     for (const file of [
       'architecture-paradigms.mdx',
