@@ -47,6 +47,9 @@ export default defineConfig({
   // or `astro build --site … --base …`. No site URL: no sitemap, no canonical links, nothing made up.
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}),
+  // Builds over other notes (tests, bench) keep Astro's content store apart: two builds sharing
+  // one store at the same time read each other's notes.
+  ...(process.env.TRADEOFFS_CACHE_DIR ? { cacheDir: process.env.TRADEOFFS_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // The site's stylesheet is one hashed file shared by every page (cached once, precached once):
   // inlined, it was 4 KiB gzip in each of 1,000+ pages of a 500-note site's offline download.
