@@ -5,6 +5,8 @@
  * on the reader's click tell it to take over (SKIP_WAITING), then reload once it controls the
  * page. Never a silent swap in the middle of a quiz.
  */
+import { href } from '../lib/url.ts';
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
@@ -28,7 +30,7 @@ export function registerServiceWorker(): void {
 
   // After load, so installing (which downloads the whole site once) never competes with the page.
   const register = async () => {
-    const registration = await navigator.serviceWorker.register('/sw.js');
+    const registration = await navigator.serviceWorker.register(href('/sw.js'));
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

@@ -7,8 +7,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { rehypeBase } from '../markdown/rehype-base.ts';
+import { BASE } from './url.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeBase, { base: BASE })
+  .use(rehypeStringify);
 
 /** Block Markdown → HTML (paragraphs, lists, code). */
 export const markdown = (text: string): string => String(processor.processSync(text)).trim();
