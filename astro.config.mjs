@@ -21,6 +21,7 @@ import { rehypeTaskLists } from './src/markdown/rehype-task-lists.ts';
 import { remarkBlockIds } from './src/markdown/remark-block-ids.ts';
 import { remarkComments } from './src/markdown/remark-comments.ts';
 import { remarkHighlight } from './src/markdown/remark-highlight.ts';
+import { remarkNoteSafety } from './src/markdown/note-safety.ts';
 import { remarkMathGuard } from './src/markdown/remark-math-guard.ts';
 import { remarkTags } from './src/markdown/remark-tags.ts';
 import { remarkWikiLinks } from './src/markdown/remark-wikilinks.ts';
@@ -61,8 +62,11 @@ export default defineConfig({
     // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
     processor: unified({
+      // remarkNoteSafety right after comments are cut: it must see only what the author wrote
+      // (no site output), so it runs before every plugin that generates markup.
       remarkPlugins: [
         remarkComments,
+        remarkNoteSafety,
         remarkMath,
         remarkMathGuard,
         [remarkWikiLinks, obsidian.wikiLinks],

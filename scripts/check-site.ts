@@ -2,7 +2,8 @@
  * `npm run test:site`: checks the built site as a host would serve it.
  * - html-validate on every page (0 errors);
  * - linkinator checks every link, asset and `#fragment` on every page; a link to another host
- *   fails too (there is no network, and nothing should leave the site);
+ *   fails too (there is no network, and nothing should leave the site); every `#fragment` is
+ *   also checked against the ids of the page it names (`node scripts/check-site.ts [dir]`);
  * - no page references a script, stylesheet, image or font on another host;
  * - every quiz answer key's source link lands on an element with that id (the keys are JSON,
  *   which the link checker does not read);
@@ -19,7 +20,7 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { normalizeBase, withoutBase } from '../src/domain/site/url.ts';
 
-const DIST = process.env.DIST_DIR ?? 'dist';
+const DIST = process.argv[2] ?? process.env.DIST_DIR ?? 'dist';
 const BASE = normalizeBase(process.env.BASE_PATH);
 // The configured site's own host may appear in canonical links and the sitemap; nothing is fetched from it.
 const SITE_HOST = process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
@@ -91,6 +92,41 @@ for (const link of broken) {
   problems.push(`broken link: ${link.url} (status ${link.status ?? '?'}) on ${link.parent ?? '?'}`);
 }
 
+// 3b. every `#fragment` of a local link lands on an element with that id, on the page it names.
+// Checked here rather than trusted to linkinator, which checks a URL once and so can miss (or
+// misattribute) a link to a missing heading on another page.
+const idsOf = new Map<string, Set<string>>();
+const idsOfPage = async (file: string): Promise<Set<string> | undefined> => {
+  if (!idsOf.has(file)) {
+    const html = await readFile(join(DIST, file), 'utf8').catch(() => undefined);
+    idsOf.set(
+      file,
+      new Set(html === undefined ? [] : [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '')),
+    );
+    if (html === undefined) return undefined;
+  }
+  return idsOf.get(file);
+};
+let fragmentLinks = 0;
+for (const page of pages) {
+  const from = relative(DIST, page);
+  const html = await readFile(page, 'utf8');
+  for (const match of html.matchAll(/\shref="([^"]*#[^"]*)"/g)) {
+    const href = (match[1] ?? '').replace(/&amp;/g, '&');
+    if (/^(?:[a-z]+:|\/\/)/i.test(href)) continue;
+    const [path = '', rawFragment = ''] = href.split('#');
+    if (!rawFragment) continue;
+    fragmentLinks += 1;
+    const target = path
+      ? new URL(path, `https://site/${from}`).pathname.slice(1).replace(/(^|\/)$/, '$1index.html')
+      : from;
+    const ids = await idsOfPage(target);
+    const fragment = decodeURIComponent(rawFragment);
+    if (ids && !ids.has(fragment))
+      problems.push(`${from}: link ${href}: ${target} has no element with id "${fragment}"`);
+  }
+}
+
 // 4. quiz answer keys: each source link must land on a heading of its note page
 let keyLinks = 0;
 for (const file of (await readdir(join(DIST, 'quizzes'), { recursive: true }).catch(() => [])).filter((f) =>
@@ -131,7 +167,7 @@ for (const [slug, note] of Object.entries(catalogue.notes)) {
   }
 }
 
-const summary = `${pages.length} pages, ${result.links.length} links checked, ${keyLinks} quiz source links, ${sectionLinks} progress sections, ${broken.length} broken, ${htmlErrors} html-validate errors`;
+const summary = `${pages.length} pages, ${result.links.length} links checked, ${fragmentLinks} #fragment links, ${keyLinks} quiz source links, ${sectionLinks} progress sections, ${broken.length} broken, ${htmlErrors} html-validate errors`;
 if (problems.length) {
   console.error(problems.join('\n'));
   console.error(`\nsite check FAILED: ${summary}`);

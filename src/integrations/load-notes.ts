@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import { checkNotes } from '../domain/content/gate.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { linkProblems } from '../domain/notes/link-index.ts';
+import { checkNoteLinks } from '../domain/notes/links.ts';
 import { readLinkIndex } from './obsidian.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkPricing } from '../domain/cost/gate.ts';
@@ -70,21 +71,24 @@ export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir,
  */
 export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   const files = await readNoteFiles(root, dir);
-  const { notes, errors } = checkNotes(files, NoteSchema);
+  const { notes, errors, warnings, broken } = checkNotes(files, NoteSchema);
   await Promise.all(
-    notes.map(async (note) => {
-      try {
-        // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
-        await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
-      } catch (error) {
-        const e = error as { line?: number; reason?: string; message?: string };
-        errors.push({
-          file: note.file,
-          line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
-          message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
-        } satisfies ContentError);
-      }
-    }),
+    // A note with an error of its own has been reported once already.
+    notes
+      .filter((note) => !broken.has(note.file))
+      .map(async (note) => {
+        try {
+          // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+          await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
+        } catch (error) {
+          const e = error as { line?: number; reason?: string; message?: string };
+          errors.push({
+            file: note.file,
+            line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
+            message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
+          } satisfies ContentError);
+        }
+      }),
   );
   // Wikilinks and embeds: every one that points at nothing, in every note, before any page is
   // rendered (the page build would stop at the first note that has one).
@@ -101,7 +105,7 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
       });
     }
   }
-  return { files, notes, errors };
+  return { files, notes, errors, warnings, broken };
 }
 
 /** The cost calculator's pricing file, or undefined when there is no such file. */
@@ -130,6 +134,8 @@ export async function gateContent(
   const notes = await gateNotes(root);
   const sections = await gateSections(root);
   const index = anchorIndex(notes.notes);
+  // Plain Markdown/HTML links between notes and to headings, as written in the notes themselves.
+  const links = checkNoteLinks(notes.notes, index);
   const quizFiles = await readYamlFiles(root, dirs.quizzes);
   const quizzes = checkQuizFiles(quizFiles, index);
   // Generated practice (one quiz per note): unfair questions and hand-written repeats stop the build.
@@ -205,6 +211,7 @@ export async function gateContent(
     },
     errors: [
       ...notes.errors,
+      ...links,
       ...sections.errors,
       ...quizzes.errors,
       ...practiceErrors,
@@ -215,6 +222,7 @@ export async function gateContent(
       ...pricing.errors,
     ],
     // Not wrong, but worth a look: unresolved disagreements, diagram answers with no written reason.
-    warnings: [...compare.warnings, ...walkers.warnings].map(formatContentError),
+    // And unsafe HTML removed from notes (one warning per removal).
+    warnings: [...notes.warnings, ...compare.warnings, ...walkers.warnings].map(formatContentError),
   };
 }

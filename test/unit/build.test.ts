@@ -3,11 +3,13 @@
  * author sees when a diagram or a note is broken, and proof that the render cache skips the
  * browser on a rebuild. Slow (seconds each), so only the cases a unit test cannot show.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
 import { otherNotesEnv } from '../../src/lib/paths.ts';
 
 const outDirs: string[] = [];
@@ -132,6 +134,132 @@ describe('astro build', () => {
     expect(readFileSync(join(outDir, 'tags/performance/index.html'), 'utf8')).toContain('/notes/caching/');
     expect(readFileSync(join(outDir, 'tags/interview-prep/index.html'), 'utf8')).toContain(
       '/notes/start-here/',
+    );
+  });
+});
+
+describe('notes are content, never code (real builds)', () => {
+  it('refuses a note that imports, exports or evaluates code, naming file:line, and runs none of it', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/runs-code');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/runs-code\/runs-code\.mdx:12: `import` is code, and a note cannot run code/);
+    expect(output).toMatch(/runs-code\/runs-code\.mdx:15: `export` is code/);
+    expect(existsSync('pwned-by-note.txt')).toBe(false);
+  });
+
+  it('refuses an unknown component before rendering, with file:line (not only the route)', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/unknown-component');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/unknown-component\/unknown-component\.mdx:14: <Foo> is not HTML a note may use/);
+  });
+
+  it('fails on a diagram that would draw a second actor, naming file:line and the repair', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/diagram-slip');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(
+      /diagram-slip\/diagram-slip\.mdx:17: diagram draws something else than meant: .*write "U"/,
+    );
+  });
+
+  it('removes unsafe HTML with one warning per removal, keeps the safe subset', async () => {
+    const { status, output, outDir } = build('test/fixtures/unsafe-html/notes');
+    expect(status, output).toBe(0);
+    const warnings = output.match(/\[content\] warning: .*unsafe-html\.mdx:\d+: removed .*/g) ?? [];
+    expect(warnings.map((w) => w.replace(/^.*unsafe-html\.mdx:/, ''))).toEqual([
+      '14: removed <meta> (removed with its content)',
+      '16: removed <script> (removed with its content)',
+      '18: removed attribute "onerror" of <img> (event handlers cannot run in a note)',
+      '20: removed attribute "href" of <a> (javascript: URLs are not allowed here)',
+      '22: removed <iframe> (removed with its content)',
+      '24: removed <base> (removed with its content)',
+      '26: removed link to a javascript: URL (its text is kept)',
+    ]);
+    const html = readFileSync(join(outDir, 'notes/unsafe-html/index.html'), 'utf8');
+    const prose = /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
+    expect(prose).not.toMatch(/<(meta|script|iframe|base)\b|onerror|javascript:|evil\.example/i);
+    expect(html).not.toMatch(/http-equiv="refresh"|redirected-by-note/i);
+    expect(prose).toMatch(/<img src="\/favicon\.svg" alt="icon"\s*\/?>/);
+    expect(prose).toMatch(/<p>click me<\/p>|[^>]click me/);
+    expect(prose).not.toContain('<a>click me');
+    expect(prose).toMatch(/<details><summary>Keyboard<\/summary>/);
+    expect(prose).toMatch(
+      /Press <kbd>Ctrl<\/kbd> \+ <kbd>K<\/kbd>; H<sub>2<\/sub>O; x<sup>2<\/sup>; <mark>marked<\/mark>; a<br\s*\/?>b\./,
+    );
+    // A `.md` note goes through Astro's Markdown pipeline (raw HTML nodes), with the same rules.
+    const md =
+      /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(
+        readFileSync(join(outDir, 'notes/plain-md/index.html'), 'utf8'),
+      )?.[1] ?? '';
+    expect(output).toMatch(/plain-markdown\.md:16: removed <meta>/);
+    expect(md).not.toMatch(/<meta|onerror|javascript:|url=\/\?left/i);
+    expect(md).toContain('<p>Press <kbd>Ctrl</kbd> now.</p>');
+    return readInChromium(outDir);
+  }, 120_000);
+
+  /** A reader opens the page in real Chromium: nothing runs, nothing sends them away. */
+  async function readInChromium(outDir: string) {
+    const port = Number(process.env.E2E_PORT ?? 4404) + 50;
+    const server = spawn('node', ['scripts/serve-dist.ts', '--port', String(port), '--dir', outDir], {
+      stdio: 'ignore',
+    });
+    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const url = `http://127.0.0.1:${port}/notes/unsafe-html/`;
+      for (let i = 0; i < 50; i += 1) {
+        const ok = await page.goto(url).then(
+          (r) => r?.ok(),
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // The removed <meta http-equiv="refresh"> would have left after 1 s.
+      await page.waitForTimeout(2500);
+      expect(page.url()).toBe(url);
+      expect(dialogs).toEqual([]);
+      await page.getByText('Keyboard').click();
+      expect(await page.getByText('marked').isVisible()).toBe(true);
+      // The link whose javascript: target was removed is plain text, not a dead link.
+      expect(await page.getByRole('link', { name: 'click me' }).count()).toBe(0);
+      expect(await page.getByText('click me').isVisible()).toBe(true);
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+  }
+});
+
+describe('valid notes of odd shape build (table before the first heading, no ##, emoji headings, callouts with tables)', () => {
+  it('builds every page, the Anki export included, and the site check passes', () => {
+    const { status, output, outDir } = build('test/fixtures/valid-odd/notes');
+    expect(status, output).toBe(0);
+    const anki = readFileSync(join(outDir, 'flashcards/anki/table-first.txt'), 'utf8');
+    expect(anki).toContain('/notes/table-first/#main');
+    const emoji = readFileSync(join(outDir, 'notes/emoji-headings/index.html'), 'utf8');
+    expect(emoji).toContain('<h2 id="section"');
+    expect(emoji).toContain('href="#section-3"');
+    expect(emoji).not.toMatch(/href="#"/);
+    const site = spawnSync('node', ['scripts/check-site.ts', outDir], { encoding: 'utf8', timeout: 120_000 });
+    expect(site.status, `${site.stdout}\n${site.stderr}`).toBe(0);
+    // A link to a heading that another page does not have is caught by the site check.
+    const page = join(outDir, 'notes/no-sections/index.html');
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('<main', '<a href="/notes/emoji-headings/#nope">x</a><main'),
+    );
+    const broken = spawnSync('node', ['scripts/check-site.ts', outDir], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(
+      /notes\/no-sections\/index\.html: link \/notes\/emoji-headings\/#nope: notes\/emoji-headings\/index\.html has no element with id "nope"/,
     );
   });
 });

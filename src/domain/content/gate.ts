@@ -9,6 +9,7 @@ import type { ZodType } from 'zod';
 import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
 import { deriveNoteFields } from '../notes/derive.ts';
 import type { ContentError, ContentFile } from './errors.ts';
+import { checkNoteBody } from './note-body.ts';
 
 // The error shape and its one message style live in errors.ts (shared by every content gate).
 export { type ContentError, type ContentFile, formatContentError } from './errors.ts';
@@ -19,6 +20,8 @@ export interface CheckedNote<T> {
   body: string;
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
+  /** The body's plain links (read once here, checked once every note is known). */
+  links?: { url: string; line: number }[] | undefined;
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -34,7 +37,7 @@ const describeReceived = (value: unknown): string => JSON.stringify(value)?.slic
 export function checkNoteFile<T>(
   file: ContentFile,
   schema: ZodType<T>,
-): { note?: CheckedNote<T>; errors: ContentError[] } {
+): { note?: CheckedNote<T>; errors: ContentError[]; warnings?: ContentError[] } {
   const at = (message: string, extra: Partial<ContentError> = {}) => ({
     errors: [{ file: file.path, message, ...extra }],
   });
@@ -100,25 +103,38 @@ export function checkNoteFile<T>(
       message: 'code fence is never closed: everything after it would render as code',
     });
   }
-  return errors.length
-    ? { errors }
-    : { note: { file: file.path, data: parsed.data, body, bodyLine }, errors };
+  // Only a body that holds no broken fence is parsed (everything after an open fence is code).
+  const bodyChecks = unclosed ? { errors: [], warnings: [] } : checkNoteBody(file.path, body, bodyLine);
+  errors.push(...bodyChecks.errors);
+  // The note is returned even when its body is wrong: its slug and headings still exist for
+  // the quizzes and cards that point into it (one broken note, one error, not one per source).
+  return {
+    note: { file: file.path, data: parsed.data, body, bodyLine, links: bodyChecks.links },
+    errors,
+    warnings: bodyChecks.warnings,
+  };
 }
 
 /** Checks a whole collection: each file, then what only shows across files (duplicate slugs). */
 export function checkNotes<T extends { slug: string }>(
   files: ContentFile[],
   schema: ZodType<T>,
-): { notes: CheckedNote<T>[]; errors: ContentError[] } {
-  const notes: CheckedNote<T>[] = [];
+): { notes: CheckedNote<T>[]; errors: ContentError[]; warnings: ContentError[]; broken: Set<string> } {
+  const found: CheckedNote<T>[] = [];
   const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  /** Files with an error of their own: nothing else (a compile, a quiz source) re-reports them. */
+  const broken = new Set<string>();
   for (const file of files) {
     const result = checkNoteFile(file, schema);
     errors.push(...result.errors);
-    if (result.note) notes.push(result.note);
+    warnings.push(...(result.warnings ?? []));
+    if (result.errors.length) broken.add(file.path);
+    if (result.note) found.push(result.note);
   }
   const bySlug = new Map<string, string>();
-  for (const note of notes) {
+  const notes: CheckedNote<T>[] = [];
+  for (const note of found) {
     const first = bySlug.get(note.data.slug);
     if (first) {
       errors.push({
@@ -126,10 +142,14 @@ export function checkNotes<T extends { slug: string }>(
         field: 'slug',
         message: `duplicate slug "${note.data.slug}": ${first} already uses it (each note needs its own page)`,
       });
+      // Left out: the first note keeps the slug, so sources into it still resolve (one error,
+      // not one per quiz question pointing at a heading only the first note has).
+      broken.add(note.file);
     } else {
       bySlug.set(note.data.slug, note.file);
+      notes.push(note);
     }
   }
   if (!files.length) errors.push({ file: '(content/notes)', message: 'no notes found' });
-  return { notes, errors };
+  return { notes, errors, warnings, broken };
 }

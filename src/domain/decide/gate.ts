@@ -9,16 +9,12 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { type DecisionWalker, DecisionWalkerSchema } from '../../schemas/decide.ts';
 import type { ContentError, ContentFile } from '../content/errors.ts';
 import { type DecisionTree, decisionTree } from './tree.ts';
 import { type AnchorIndex, headingId, SOURCE_REF } from '../notes/anchors.ts';
+import { noteTree } from '../notes/tree.ts';
 import type { NoteText } from '../notes/collection.ts';
 import {
   type CheckedYaml,
@@ -27,9 +23,6 @@ import {
   idMatchesFileName,
   sourceErrors,
 } from '../content/yaml.ts';
-
-// `$…$` is math, as the build parses notes: its braces are not MDX expressions.
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export interface NoteDiagram {
   /** The fence's text, exactly as the diagram renderer sees it (its hash names the SVG file). */
@@ -50,7 +43,7 @@ export function diagramUnder(body: string, id: string): NoteDiagram | undefined 
   let heading = 'diagram';
   let count = 0;
   let found: NoteDiagram | undefined;
-  visit(parser.parse(body), (node) => {
+  visit(noteTree(body), (node) => {
     if (found || done) return;
     if (node.type === 'heading') {
       const h = node as Heading;

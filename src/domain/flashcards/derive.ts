@@ -14,7 +14,7 @@
 import type { Card, CardKind, Deck, DeckFile } from '../../schemas/deck.ts';
 import { type Definition, noteDefinitions } from '../notes/definitions.ts';
 import type { AnchorIndex } from '../notes/anchors.ts';
-import { anchorText } from '../notes/anchors.ts';
+import { NOTE_TOP, anchorText } from '../notes/anchors.ts';
 import { type Claim, type HeadingRef, type NoteTable, noteTables, tableClaims } from '../notes/tables.ts';
 import { normalise, slugify } from '../content/text.ts';
 import { duplicateIds } from '../content/yaml.ts';
@@ -58,7 +58,8 @@ const contextOf = (headings: readonly HeadingRef[]) =>
     .map((h) => h.text)
     .join(' › ');
 
-const ref = (note: string, headings: readonly HeadingRef[]) => `${note}#${headings.at(-1)?.id ?? ''}`;
+// Above the first heading a card points at the top of the note page.
+const ref = (note: string, headings: readonly HeadingRef[]) => `${note}#${headings.at(-1)?.id ?? NOTE_TOP}`;
 
 function card(
   deck: string,

@@ -7,17 +7,12 @@
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { noteTree } from './tree.ts';
 import { stripComments } from './obsidian.ts';
 import { wikiLinksAsText } from './wikilinks.ts';
 
 // As the build parses a note: `$…$` is math (its braces are not MDX expressions).
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
@@ -37,7 +32,7 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = parser.parse(stripComments(body));
+  const tree = noteTree(stripComments(body));
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
@@ -84,8 +79,15 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
   const [, slug = '', id = ''] = SOURCE_REF.exec(ref) ?? [];
   const note = index.get(slug);
   const anchor = note?.anchors.find((a) => a.id === id);
+  if (note && !anchor && id === NOTE_TOP) return { note: note.title, heading: note.title };
   return note && anchor ? { note: note.title, heading: anchor.text } : undefined;
 }
+
+/**
+ * Where something above a note's first heading lives (a table or a definition at the top):
+ * the page's main region, which every page has (`<main id="main">`).
+ */
+export const NOTE_TOP = 'main';
 
 /**
  * The Markdown of one section of a note: from its heading to the next heading of the same or a
@@ -95,7 +97,7 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
 export function noteSection(note: string, id: string): { text: string; line: number } | undefined {
   // Comments are not part of any section (line numbers are kept, offsets are of this text).
   const body = stripComments(note);
-  const tree = parser.parse(body);
+  const tree = noteTree(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {

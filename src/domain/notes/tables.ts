@@ -15,15 +15,10 @@ import { headingId } from './anchors.ts';
 import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { noteTree } from './tree.ts';
 
 // `$…$` is math, as the build parses notes: its braces are not MDX expressions.
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export type TableShape = 'matrix' | 'lookup' | 'entity' | 'category';
 
@@ -111,7 +106,7 @@ const recent = new Map<string, Root>();
 export const parseNote = (body: string): Root => {
   const cached = recent.get(body);
   if (cached) return cached;
-  const tree = parser.parse(body) as Root;
+  const tree = noteTree(body);
   recent.set(body, tree);
   if (recent.size > 4) recent.delete(recent.keys().next().value as string);
   return tree;

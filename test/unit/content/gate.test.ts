@@ -53,6 +53,22 @@ describe('content gate on malformed notes (each names file, line where known, an
       [/unclosed\.mdx:1: frontmatter starts with `---` but has no closing `---` line/],
     ],
     ['unclosed-fence', [/unclosed-fence\.mdx:12: code fence is never closed/]],
+    [
+      'runs-code',
+      [
+        /runs-code\.mdx:12: `import` is code, and a note cannot run code/,
+        /runs-code\.mdx:13: `import` is code/,
+        /runs-code\.mdx:15: `export` is code/,
+        /runs-code\.mdx:17: `\{hostname\(\)\}` is a JavaScript expression, and a note cannot run code: escape it as `\\\{`/,
+      ],
+    ],
+    [
+      'diagram-slip',
+      [
+        /diagram-slip\.mdx:17: diagram draws something else than meant: "User" is the display name of participant "U", so mermaid draws a second actor "User": write "U"/,
+      ],
+    ],
+    ['unknown-component', [/unknown-component\.mdx:14: <Foo> is not HTML a note may use/]],
   ];
   for (const [fixture, expected] of cases) {
     it(fixture, async () => {

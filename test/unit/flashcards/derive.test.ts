@@ -321,7 +321,7 @@ describe('edge cases of derivation', () => {
     ]);
     expect(decks.map((d) => d.id)).toEqual(['bare']);
     const cards = decks[0]?.cards ?? [];
-    expect(cards[0]).toMatchObject({ id: 'bare/definition--term', sources: ['bare#'], tags: [] });
+    expect(cards[0]).toMatchObject({ id: 'bare/definition--term', sources: ['bare#main'], tags: [] });
     expect(cards.map((c) => c.id)).toContain('bare/table--y--a');
     expect(cards.map((c) => c.id)).toContain('bare/table--p');
     expect(merged).toHaveLength(4); // the repeated row: two forward and two reverse cards

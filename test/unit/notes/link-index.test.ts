@@ -24,10 +24,14 @@ describe('indexNote', () => {
     expect(note?.headings.map((h) => h.id)).toEqual(['pick-one-not-a-block']);
   });
 
-  it('leaves out notes that are not published, not valid YAML, or not valid MDX', () => {
+  it('leaves out notes that are not published or not valid YAML; keeps one whose body is not valid MDX', () => {
     expect(indexNote('a.md', '---\ndraft: true\n---\ntext\n')).toBeUndefined();
     expect(indexNote('a.md', '---\ntitle: [unclosed\n---\ntext\n')).toBeUndefined();
-    expect(indexNote('a.mdx', '---\ntitle: A\n---\n## H\n\nA {broken expression\n')).toBeUndefined();
+    // The gate reports the body once, with its line; links into the note still resolve (one
+    // root cause, one error), its headings read as plain Markdown.
+    expect(indexNote('a.mdx', '---\ntitle: A\n---\n## H\n\nA {broken expression\n')?.headings).toEqual([
+      { id: 'h', text: 'H' },
+    ]);
     expect(indexNote('a.md', '---\ntags: 5\nslug: "Not A Slug"\n---\n')).toBeUndefined();
   });
 
