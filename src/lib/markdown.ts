@@ -1,14 +1,35 @@
 /**
  * Markdown strings from YAML content (quiz prompts, options, explanations) rendered to HTML at
- * build time. Raw HTML in those strings is not allowed through: content is data, not markup.
+ * build time. Raw HTML in those strings is never passed through (content is data, not markup)
+ * and never dropped either: it is shown as the author typed it, so `List<String>` keeps its
+ * `<String>` and `<b>bold</b>` reads as typed. Links the gate would refuse never get this far
+ * (src/domain/quiz/text.ts).
  */
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+/** Raw HTML nodes become text nodes: escaped on output, shown as written. */
+const htmlAsText = () => (tree: Root) => {
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const text = { type: 'text', value: node.value } as const;
+    // A block of HTML (its own paragraph in the source) stays a paragraph.
+    const block = parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem';
+    parent.children[index] = (block ? { type: 'paragraph', children: [text] } : text) as never;
+  });
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(htmlAsText)
+  .use(remarkRehype)
+  .use(rehypeStringify);
 
 /** Block Markdown → HTML (paragraphs, lists, code). */
 export const markdown = (text: string): string => String(processor.processSync(text)).trim();
