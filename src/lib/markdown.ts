@@ -12,9 +12,22 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
+import { unsafeUrl } from '../domain/quiz/text.ts';
 
-/** Raw HTML nodes become text nodes: escaped on output, shown as written. */
+/**
+ * Raw HTML nodes become text nodes: escaped on output, shown as written. Links and images the
+ * gate refuses (src/domain/quiz/text.ts) are also kept out here, as a second line: a link keeps
+ * its text, an image its description.
+ */
 const htmlAsText = () => (tree: Root) => {
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'definition' && unsafeUrl(node.url, false)) node.url = '';
+    if (!parent || index === undefined) return;
+    if ((node.type === 'link' || node.type === 'image') && unsafeUrl(node.url, node.type === 'image'))
+      parent.children[index] = (
+        node.type === 'link' ? { type: 'emphasis', children: node.children } : { type: 'text', value: node.alt ?? '' }
+      ) as never;
+  });
   visit(tree, 'html', (node, index, parent) => {
     if (!parent || index === undefined) return;
     const text = { type: 'text', value: node.value } as const;

@@ -13,6 +13,15 @@ const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript|file):/i;
 const LIVE_TAG = /<\s*\/?\s*(script|iframe|object|embed|form|meta|base|link|style|svg|math)\b/i;
 const HANDLER = /<[^>]*\s(on[a-z]+)\s*=/i;
 
+/** Why a link or image address is refused, or undefined when it is a page or a local file. */
+export function unsafeUrl(url: string, image: boolean): string | undefined {
+  if (UNSAFE_SCHEME.test(url))
+    return `the link "${url.slice(0, 60)}" would run code or load hidden content; link to a page (https://… or /notes/…)`;
+  if (image && /^(https?:)?\/\//i.test(url))
+    return `the image "${url.slice(0, 60)}" is on another host; the site makes no third-party requests: put the image in the notes instead`;
+  return undefined;
+}
+
 interface MdNode {
   type: string;
   url?: string;
@@ -30,10 +39,8 @@ export function unsafeQuizText(text: string): string | undefined {
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
   for (const node of walk(tree)) {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url) {
-      if (UNSAFE_SCHEME.test(node.url))
-        return `the link "${node.url.slice(0, 60)}" would run code or load hidden content; link to a page (https://… or /notes/…)`;
-      if (node.type === 'image' && /^(https?:)?\/\//i.test(node.url))
-        return `the image "${node.url.slice(0, 60)}" is on another host; the site makes no third-party requests: put the image in the notes instead`;
+      const problem = unsafeUrl(node.url, node.type === 'image');
+      if (problem) return problem;
     }
     if (node.type === 'html' && node.value) {
       const tag = LIVE_TAG.exec(node.value)?.[1];
