@@ -10,7 +10,14 @@ export function initSearchBoot(): void {
   if (!form || !input) return;
   let attached: Promise<void> | undefined;
   input.addEventListener('focus', () => {
-    attached ??= import('./box.ts').then(({ attachSearchBox }) => attachSearchBox(form, input));
+    attached ??= import('./box.ts')
+      .then(({ attachSearchBox }) => attachSearchBox(form, input))
+      .catch(() => {
+        // Its file is gone (a newer build took over in another tab) or the network is down:
+        // say so (src/client/offline.ts shows it with a Reload button) and try again next focus.
+        attached = undefined;
+        window.dispatchEvent(new CustomEvent('tradeoffs:stale', { detail: { what: 'search' } }));
+      });
   });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
