@@ -25,7 +25,9 @@ const htmlAsText = () => (tree: Root) => {
     if (!parent || index === undefined) return;
     if ((node.type === 'link' || node.type === 'image') && unsafeUrl(node.url, node.type === 'image'))
       parent.children[index] = (
-        node.type === 'link' ? { type: 'emphasis', children: node.children } : { type: 'text', value: node.alt ?? '' }
+        node.type === 'link'
+          ? { type: 'emphasis', children: node.children }
+          : { type: 'text', value: node.alt ?? '' }
       ) as never;
   });
   visit(tree, 'html', (node, index, parent) => {

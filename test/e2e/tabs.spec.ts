@@ -11,7 +11,11 @@ import { type Page, expect, test } from '@playwright/test';
 import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
 import { BROWSER } from '../reliability/cases.ts';
 
-const [twoQuizzes, staleDeckList, twoReviews] = BROWSER['multi-tab'].map((c) => c.name) as [string, string, string];
+const [twoQuizzes, staleDeckList, twoReviews] = BROWSER['multi-tab'].map((c) => c.name) as [
+  string,
+  string,
+  string,
+];
 const [secondReload, oldSearch] = BROWSER.update.map((c) => c.name) as [string, string];
 
 const QUIZ = '/quizzes/serverless-or-servers/';
@@ -57,10 +61,14 @@ test.describe('multi-tab', () => {
     const review = await context.newPage();
     await review.goto(DECK);
     for (const key of ['3', '3', '4']) await rate(review, key);
-    await expect(review.locator('[data-review-counts]')).toHaveText('17 new cards · 2 learning · 0 reviews due');
+    await expect(review.locator('[data-review-counts]')).toHaveText(
+      '17 new cards · 2 learning · 0 reviews due',
+    );
     expect((await stored(review, 'tradeoffs.flashcards')).data.log).toHaveLength(3);
     // The list tab was opened before the ratings; it shows them, and a setting keeps them.
-    await expect(list.locator('[data-deck="sessions-and-state"] [data-deck-counts]')).toContainText('2 learning');
+    await expect(list.locator('[data-deck="sessions-and-state"] [data-deck-counts]')).toContainText(
+      '2 learning',
+    );
     const perDay = list.getByLabel(/new cards per day/i);
     await perDay.fill('5');
     await perDay.press('Enter');
@@ -101,7 +109,13 @@ async function serve(dir: string) {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${BASE}/`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');

@@ -42,7 +42,9 @@ describe('reliability: bad imports', () => {
     if (c.name === 'the same file imported twice') result = importProgress(c.input, store, NOW);
     if (c.expect === 'refused') {
       expect(result.ok).toBe(false);
-      expect(result.ok ? '' : result.error).toMatch(/\w{3,}.*(Nothing was imported|not a Tradeoffs progress file)/);
+      expect(result.ok ? '' : result.error).toMatch(
+        /\w{3,}.*(Nothing was imported|not a Tradeoffs progress file)/,
+      );
       expect(store.map).toEqual(before);
       return;
     }
@@ -64,8 +66,11 @@ describe('reliability: bad imports', () => {
       expect(result.summary.quiz).toMatchObject({ added: 0, already: 1 });
     }
     if (c.name.startsWith('only the quiz record'))
-      expect(importMessage(result.summary)).toContain('The file has no flashcard progress: yours is left as it was.');
-    if (/stability 0|not a date/.test(c.name)) expect(result.summary.repaired.join(' ')).toMatch(/starts again as new/);
+      expect(importMessage(result.summary)).toContain(
+        'The file has no flashcard progress: yours is left as it was.',
+      );
+    if (/stability 0|not a date/.test(c.name))
+      expect(result.summary.repaired.join(' ')).toMatch(/starts again as new/);
     if (c.name.includes('future')) expect(result.summary.repaired.join(' ')).toMatch(/moved to now/);
   });
 });

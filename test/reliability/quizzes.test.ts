@@ -8,7 +8,9 @@ import { checkQuizFile } from '../../src/domain/quiz/gate.ts';
 import { inlineMarkdown, markdown } from '../../src/lib/markdown.ts';
 import { QUIZZES, XSS } from './cases.ts';
 
-const index = new Map([['valid-note', { title: 'Valid note', anchors: noteAnchors('## Section one\n\nText.\n') }]]);
+const index = new Map([
+  ['valid-note', { title: 'Valid note', anchors: noteAnchors('## Section one\n\nText.\n') }],
+]);
 
 function quizFile(question: Record<string, unknown>) {
   const quiz = {
@@ -37,7 +39,12 @@ const single = (over: Record<string, unknown> = {}) => ({
 /** Live markup left in rendered HTML: elements or attributes that could run or load something. */
 function live(html: string): string[] {
   const found: string[] = [];
-  const visit = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
+  const visit = (node: {
+    type: string;
+    tagName?: string;
+    properties?: Record<string, unknown>;
+    children?: unknown[];
+  }) => {
     if (node.type === 'element') {
       if (/^(script|iframe|object|embed|form|meta|base|link|style|svg|img)$/.test(node.tagName ?? ''))
         found.push(`<${node.tagName}>`);
@@ -55,7 +62,12 @@ function live(html: string): string[] {
 
 describe('reliability: bad quizzes', () => {
   it.each(QUIZZES.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const input = c.input as { points?: number; match?: [string, string][]; prompt?: string; option?: string };
+    const input = c.input as {
+      points?: number;
+      match?: [string, string][];
+      prompt?: string;
+      option?: string;
+    };
     const question = input.match
       ? {
           type: 'match',
@@ -67,13 +79,20 @@ describe('reliability: bad quizzes', () => {
           ...(input.points ? { points: input.points } : {}),
           ...(input.prompt ? { prompt: input.prompt } : {}),
           ...(input.option
-            ? { options: [{ id: 'a', text: input.option, correct: true, explanation: 'e' }, { id: 'b', text: 'B', explanation: 'e' }] }
+            ? {
+                options: [
+                  { id: 'a', text: input.option, correct: true, explanation: 'e' },
+                  { id: 'b', text: 'B', explanation: 'e' },
+                ],
+              }
             : {}),
         });
     const errors = quizFile(question);
     if (c.expect === 'refused') {
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^quizzes\/careless\.yaml:\d+: question "q"( pair "p\d")?: field "questions\.0\.(points|pairs\.\d\.(left|right))": /);
+      expect(errors[0]).toMatch(
+        /^quizzes\/careless\.yaml:\d+: question "q"( pair "p\d")?: field "questions\.0\.(points|pairs\.\d\.(left|right))": /,
+      );
       return;
     }
     expect(errors).toEqual([]);
@@ -95,7 +114,9 @@ describe('reliability: XSS payloads in quiz text', () => {
     expect(live(markdown(`Consider this. ${c.input}`))).toEqual([]);
     if (c.expect === 'refused') {
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/^quizzes\/careless\.yaml:\d+: question "q": field "questions\.0\.prompt": .*(code|run|host)/);
+      expect(errors[0]).toMatch(
+        /^quizzes\/careless\.yaml:\d+: question "q": field "questions\.0\.prompt": .*(code|run|host)/,
+      );
     } else expect(errors).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ describe('reliability: storage faults', () => {
         store.map.set(flashcardRecord.key, `{"broken":${i}`);
         const read = readRecord(store, flashcardRecord, later(i));
         expect(read.status).toBe('corrupt');
-        if (i === 3) expect(readMessages('flashcard progress', read).join(' ')).toMatch(/oldest copy was removed/);
+        if (i === 3)
+          expect(readMessages('flashcard progress', read).join(' ')).toMatch(/oldest copy was removed/);
       }
       expect(keptAsideKeys(store, flashcardRecord.key)).toHaveLength(KEPT_ASIDE.copies);
       return;
@@ -36,25 +37,38 @@ describe('reliability: storage faults', () => {
       expect(second).toMatchObject({ ok: false, code: 'full' });
       if (second.ok) return;
       // Said at once, with the export offered; the rating saved before is still stored.
-      expect(writeMessage(second.code, second.problem, 'rating')).toMatch(/^Browser storage is full: this rating was not saved\. Export your progress/);
+      expect(writeMessage(second.code, second.problem, 'rating')).toMatch(
+        /^Browser storage is full: this rating was not saved\. Export your progress/,
+      );
       expect(readRecord(store, flashcardRecord, NOW).value.cards['d/a']).toBeDefined();
       return;
     }
     if (c.input === 'tiny-points') {
       const q = QuestionSchema.parse({
-        id: 'q', type: 'single', topic: 'cost', prompt: 'Q?', source: 'n#h', points: 0.001,
-        options: [{ id: 'a', text: 'A', correct: true, explanation: 'e' }, { id: 'b', text: 'B', explanation: 'e' }],
+        id: 'q',
+        type: 'single',
+        topic: 'cost',
+        prompt: 'Q?',
+        source: 'n#h',
+        points: 0.001,
+        options: [
+          { id: 'a', text: 'A', correct: true, explanation: 'e' },
+          { id: 'b', text: 'B', explanation: 'e' },
+        ],
       });
       const scores = { q: scoreQuestion(q, { type: 'single', choice: 'a' }) };
       const record = attemptRecord('quiz', [q], scores, scoreQuiz([q], scores), false, NOW);
       // Refused before writing: the stored history (one good attempt) stays readable.
       expect(record).toMatchObject({ ok: false });
-      expect(record.ok ? '' : writeMessage('invalid', record.problem, 'result')).toMatch(/^This result was not saved: it does not match the stored format \(max: /);
+      expect(record.ok ? '' : writeMessage('invalid', record.problem, 'result')).toMatch(
+        /^This result was not saved: it does not match the stored format \(max: /,
+      );
       return;
     }
     store.map.set(flashcardRecord.key, c.input);
     let read = readRecord(store, flashcardRecord, NOW);
-    if (c.name.includes('6 visits')) for (let i = 1; i < 6; i++) read = readRecord(store, flashcardRecord, later(i));
+    if (c.name.includes('6 visits'))
+      for (let i = 1; i < 6; i++) read = readRecord(store, flashcardRecord, later(i));
     const sentences = readMessages('flashcard progress', read).join(' ');
     if (c.expect === 'refused') {
       expect(read.status).toMatch(/corrupt|newer/);

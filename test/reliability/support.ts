@@ -14,12 +14,7 @@ export interface Case<T = unknown> {
 }
 
 export type Category =
-  | 'bad imports'
-  | 'bad quizzes'
-  | 'XSS payloads'
-  | 'storage faults'
-  | 'multi-tab'
-  | 'update';
+  'bad imports' | 'bad quizzes' | 'XSS payloads' | 'storage faults' | 'multi-tab' | 'update';
 
 /** An in-memory localStorage with a quota (in characters, as browsers count it) and enumeration. */
 export class MemoryStore {
@@ -39,7 +34,8 @@ export class MemoryStore {
   }
   setItem(key: string, value: string) {
     const before = this.map.get(key);
-    const after = this.used() - (before === undefined ? 0 : key.length + before.length) + key.length + value.length;
+    const after =
+      this.used() - (before === undefined ? 0 : key.length + before.length) + key.length + value.length;
     if (after > this.quota) {
       const error = new Error('The quota has been exceeded.');
       error.name = 'QuotaExceededError';

@@ -118,7 +118,10 @@ function responseOf(el: HTMLLIElement, type: string): Response | string {
 /** Shows the verdicts src/domain/quiz/scoring.ts gives each option, item or pair. */
 function mark(el: HTMLLIElement, entry: QuestionKey, response: Response) {
   const q = entry.question;
-  if ((q.type === 'single' || q.type === 'multiple') && (response.type === 'single' || response.type === 'multiple')) {
+  if (
+    (q.type === 'single' || q.type === 'multiple') &&
+    (response.type === 'single' || response.type === 'multiple')
+  ) {
     const picked = response.type === 'single' ? [response.choice ?? ''] : response.choices;
     for (const v of optionVerdicts(q, picked)) {
       const li = $<HTMLLIElement>(el, `.q-option[data-oid="${CSS.escape(v.id)}"]`);
@@ -132,9 +135,13 @@ function mark(el: HTMLLIElement, entry: QuestionKey, response: Response) {
   }
   const items =
     q.type === 'order' && response.type === 'order'
-      ? orderVerdicts(q, response.order).map((v) => [$<HTMLLIElement>(el, `.q-order > li[data-item="${CSS.escape(v.id)}"]`), v] as const)
+      ? orderVerdicts(q, response.order).map(
+          (v) => [$<HTMLLIElement>(el, `.q-order > li[data-item="${CSS.escape(v.id)}"]`), v] as const,
+        )
       : q.type === 'match' && response.type === 'match'
-        ? matchVerdicts(q, response.pairs).map((v) => [$<HTMLLIElement>(el, `.q-match > li[data-pair="${CSS.escape(v.id)}"]`), v] as const)
+        ? matchVerdicts(q, response.pairs).map(
+            (v) => [$<HTMLLIElement>(el, `.q-match > li[data-pair="${CSS.escape(v.id)}"]`), v] as const,
+          )
         : [];
   for (const [li, v] of items) {
     if (!li) continue;
@@ -477,7 +484,9 @@ export function initQuiz(): void {
     }
     if (action === 'retry' || action === 'restart') {
       const choice =
-        action === 'retry' ? retryChoice(reread(), quizId, allIds, { active, scores }) : { ids: allIds, retry: false };
+        action === 'retry'
+          ? retryChoice(reread(), quizId, allIds, { active, scores })
+          : { ids: allIds, retry: false };
       startAttempt(choice.ids, choice.retry);
       const first = byId.get(active[0] ?? '');
       first?.scrollIntoView({ block: 'start' });

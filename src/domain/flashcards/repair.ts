@@ -25,7 +25,10 @@ export function unusableReason(state: FsrsCardState): string | undefined {
   return undefined;
 }
 
-export function repairProgress(progress: FlashcardProgress, now: Date): Repair<FlashcardProgress> | undefined {
+export function repairProgress(
+  progress: FlashcardProgress,
+  now: Date,
+): Repair<FlashcardProgress> | undefined {
   const cards: Record<string, FsrsCardState> = {};
   const removed: Record<string, FsrsCardState> = {};
   const reasons: string[] = [];

@@ -167,7 +167,12 @@ export function importProgress(text: string, store: KeyValueStore | undefined, n
   const quiz = incoming.get(QUIZ_ATTEMPTS.key) as QuizAttempts | undefined;
   if (quiz) {
     let merged: AttemptsMerge | undefined;
-    const result = updateRecord(store, QUIZ_ATTEMPTS, (current) => (merged = mergeAttempts(current, quiz)).value, now);
+    const result = updateRecord(
+      store,
+      QUIZ_ATTEMPTS,
+      (current) => (merged = mergeAttempts(current, quiz)).value,
+      now,
+    );
     if (!result.ok || !merged) {
       restore();
       return { ok: false, error: `${failure(result)}. Nothing was imported.` };

@@ -6,7 +6,8 @@
 import type { FlashcardProgress, FsrsCardState, QuizAttempt, QuizAttempts } from '../../schemas/progress.ts';
 import { MAX_ATTEMPTS_PER_QUIZ } from '../quiz/attempts.ts';
 
-const attemptKey = (a: QuizAttempt) => `${a.quizId}\u0000${a.at}\u0000${a.score}\u0000${a.max}\u0000${a.retry}`;
+const attemptKey = (a: QuizAttempt) =>
+  `${a.quizId}\u0000${a.at}\u0000${a.score}\u0000${a.max}\u0000${a.retry}`;
 
 export interface AttemptsMerge {
   value: QuizAttempts;

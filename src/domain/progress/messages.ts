@@ -69,16 +69,20 @@ export function writeMessage(code: WriteCode, problem: string, what: WhatWasSave
 export function importMessage(s: ImportSummary): string {
   const parts: string[] = [];
   const f = s.flashcards;
-  if (f) parts.push(`${plural(f.cardsAdded + f.cardsUpdated, 'card')} with ${plural(f.reviewsAdded, 'review')}`);
+  if (f)
+    parts.push(`${plural(f.cardsAdded + f.cardsUpdated, 'card')} with ${plural(f.reviewsAdded, 'review')}`);
   if (s.quiz) parts.push(plural(s.quiz.added, 'quiz attempt'));
   const out = [`Imported ${parts.join(' and ')}.`];
   const kept = [
     s.quiz?.already && `${plural(s.quiz.already, 'quiz attempt')} already here`,
-    f?.cardsKept && `${plural(f.cardsKept, 'card')} reviewed more recently in this browser (kept as they are)`,
+    f?.cardsKept &&
+      `${plural(f.cardsKept, 'card')} reviewed more recently in this browser (kept as they are)`,
   ].filter(Boolean);
   if (kept.length) out.push(`Merged with what was here: ${kept.join('; ')}.`);
   if (s.quiz?.trimmed)
-    out.push(`The oldest ${plural(s.quiz.trimmed, 'attempt')} beyond the history kept per quiz were dropped.`);
+    out.push(
+      `The oldest ${plural(s.quiz.trimmed, 'attempt')} beyond the history kept per quiz were dropped.`,
+    );
   if (f?.settingsChanged) out.push('The new-cards-per-day setting now comes from the file.');
   const missing = [!s.quiz && 'quiz history', !f && 'flashcard progress'].filter(Boolean);
   if (missing.length) out.push(`The file has no ${missing.join(' or ')}: yours is left as it was.`);

@@ -94,8 +94,7 @@ export const KEPT_ASIDE = { copies: 3, chars: 1_500_000 } as const;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isQuota = (error: unknown) =>
-  error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
 
 /** Every key of the store, or undefined when it cannot enumerate. */
 export function storeKeys(store: KeyValueStore): string[] | undefined {
@@ -207,7 +206,8 @@ export function readRecord<T>(
     }
   }
   const parsed = safeParse(spec.schema, data);
-  if (!parsed.success) return corrupt(`the stored record does not match its schema (${firstIssue(parsed.error)})`);
+  if (!parsed.success)
+    return corrupt(`the stored record does not match its schema (${firstIssue(parsed.error)})`);
   const result: ReadResult<T> = {
     value: parsed.data,
     status: from === spec.version ? 'ok' : 'migrated',

@@ -63,7 +63,10 @@ function answerableErrors(file: ContentFile, checked: CheckedYaml<Quiz>): Conten
   checked.data.questions.forEach((q, i) => {
     // Scores are kept to two decimals: 0.001 would round to 0 and the saved attempt could not be read back.
     if (Math.abs(Math.round(q.points * 100) - q.points * 100) > 1e-6)
-      error(['questions', i, 'points'], `points must have at most two decimals (e.g. 0.5 or 1.25); received ${q.points}`);
+      error(
+        ['questions', i, 'points'],
+        `points must have at most two decimals (e.g. 0.5 or 1.25); received ${q.points}`,
+      );
     if (q.type !== 'match') return;
     const lefts = new Map<string, number>();
     const rights = new Map<string, { spelling: string; at: number }>();

@@ -11,7 +11,8 @@ import type { QuestionScore, QuizScore } from './scoring.ts';
 import { safeParse } from 'zod/mini';
 
 export const pointsText = (n: number) => (n === 1 ? '1 point' : `${n} points`);
-export const topicLabel = (topic: string) => topic.charAt(0).toUpperCase() + topic.slice(1).replace(/-/g, ' ');
+export const topicLabel = (topic: string) =>
+  topic.charAt(0).toUpperCase() + topic.slice(1).replace(/-/g, ' ');
 
 export interface QuestionVerdict {
   kind: 'right' | 'partial' | 'wrong';
@@ -83,7 +84,10 @@ export function retryChoice(
   record: QuizAttempts,
   quizId: string,
   allIds: readonly string[],
-  thisVisit?: { active: readonly string[]; scores: Readonly<Record<string, { correct: boolean } | undefined>> },
+  thisVisit?: {
+    active: readonly string[];
+    scores: Readonly<Record<string, { correct: boolean } | undefined>>;
+  },
 ): RetryChoice {
   const stored = missedQuestions(record, quizId, allIds);
   const ids = stored.length

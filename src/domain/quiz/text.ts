@@ -55,7 +55,10 @@ export function unsafeQuizText(text: string): string | undefined {
 }
 
 /** `questions.0.options.1.text` → every Markdown string of a quiz with its path. */
-export function* quizTexts(value: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
+export function* quizTexts(
+  value: unknown,
+  path: (string | number)[] = [],
+): Generator<[(string | number)[], string]> {
   if (typeof value === 'string') {
     yield [path, value];
     return;

@@ -25,14 +25,20 @@ describe('card states the scheduler cannot take', () => {
     ['difficulty 0', { difficulty: 0 }, /difficulty 0/],
     ['difficulty 11', { difficulty: 11 }, /difficulty 11/],
     ['a due date that is not a date', { due: '2026-13-45T00:00:00Z' }, /due date .* is not a date/],
-    ['a last review that is not a date', { last_review: '2026-02-31T99:00:00Z' }, /last review .* is not a date/],
+    [
+      'a last review that is not a date',
+      { last_review: '2026-02-31T99:00:00Z' },
+      /last review .* is not a date/,
+    ],
   ])('%s: named, and the card is set aside as new', (_, change, reason) => {
     const state = { ...good, ...change };
     expect(unusableReason(state)).toMatch(reason);
     const repair = repairProgress({ ...emptyProgress(), cards: { 'd/a': state, 'd/b': good } }, NOW);
     expect(repair?.value.cards).toEqual({ 'd/b': good });
     expect(repair?.removed).toEqual({ setAside: { 'd/a': state } });
-    expect(repair?.notes[0]).toMatch(/^1 card had a saved state the scheduler cannot use \(d\/a: .*\): it starts again as new/);
+    expect(repair?.notes[0]).toMatch(
+      /^1 card had a saved state the scheduler cannot use \(d\/a: .*\): it starts again as new/,
+    );
   });
 
   it('ts-fsrs really throws on those states (why they are set aside)', () => {
@@ -44,13 +50,20 @@ describe('card states the scheduler cannot take', () => {
     const future = { ...good, last_review: '2027-01-01T00:00:00.000Z' };
     const repair = repairProgress({ ...emptyProgress(), cards: { 'd/a': future, 'd/b': future } }, NOW);
     expect(repair?.value.cards['d/a']?.last_review).toBe(NOW.toISOString());
-    expect(repair?.notes).toEqual(['2 cards had a last review in the future: moved to now, so review can go on']);
+    expect(repair?.notes).toEqual([
+      '2 cards had a last review in the future: moved to now, so review can go on',
+    ]);
     expect(repair?.removed).toBeUndefined();
     expect(() => preview(repair?.value.cards['d/a'], NOW)).not.toThrow();
   });
 
   it('new cards and sound states need no repair', () => {
-    expect(repairProgress({ ...emptyProgress(), cards: { a: good, b: { ...good, state: 0, stability: 0, difficulty: 0 } } }, NOW)).toBeUndefined();
+    expect(
+      repairProgress(
+        { ...emptyProgress(), cards: { a: good, b: { ...good, state: 0, stability: 0, difficulty: 0 } } },
+        NOW,
+      ),
+    ).toBeUndefined();
   });
 
   it('on read: repaired, told, and the old state kept aside once', () => {
@@ -65,7 +78,10 @@ describe('card states the scheduler cannot take', () => {
       key: (i: number) => [...map.keys()][i] ?? null,
     };
     const two = { ...good, stability: 0 };
-    map.set(flashcardRecord.key, JSON.stringify({ version: 1, data: { ...emptyProgress(), cards: { 'd/a': two, 'd/b': { ...two } } } }));
+    map.set(
+      flashcardRecord.key,
+      JSON.stringify({ version: 1, data: { ...emptyProgress(), cards: { 'd/a': two, 'd/b': { ...two } } } }),
+    );
     const first = readRecord(store, flashcardRecord, NOW);
     expect(first).toMatchObject({ status: 'ok', writable: true });
     expect(first.value.cards).toEqual({});
@@ -73,10 +89,15 @@ describe('card states the scheduler cannot take', () => {
     readRecord(store, flashcardRecord, new Date(NOW.getTime() + 60_000));
     const copies = [...map.keys()].filter((k) => k.includes('.corrupt.'));
     expect(copies).toEqual([first.keptAs]);
-    expect(JSON.parse(map.get(first.keptAs as string) ?? '')).toEqual({ setAside: { 'd/a': two, 'd/b': two } });
+    expect(JSON.parse(map.get(first.keptAs as string) ?? '')).toEqual({
+      setAside: { 'd/a': two, 'd/b': two },
+    });
     // A read-only read repairs what it returns but writes nothing.
     map.clear();
-    map.set(flashcardRecord.key, JSON.stringify({ version: 1, data: { ...emptyProgress(), cards: { x: two } } }));
+    map.set(
+      flashcardRecord.key,
+      JSON.stringify({ version: 1, data: { ...emptyProgress(), cards: { x: two } } }),
+    );
     expect(readRecord(store, flashcardRecord, NOW, { readOnly: true }).value.cards).toEqual({});
     expect(map.size).toBe(1);
   });

@@ -278,10 +278,7 @@ describe('export / import of all progress', () => {
         json.replace('"tradeoffs.flashcards"', '"tradeoffs.other"'),
         /records this site does not know \(tradeoffs\.other\)/,
       ],
-      [
-        json.replace('"reps": 1', '"reps": -1'),
-        /flashcard progress in this file cannot be used: .*reps/,
-      ],
+      [json.replace('"reps": 1', '"reps": -1'), /flashcard progress in this file cannot be used: .*reps/],
       [
         json.replace('"exportedAt": "', '"exportedAt": "x'),
         /damaged: expected an ISO date-time \(exportedAt\)/,

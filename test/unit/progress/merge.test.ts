@@ -44,7 +44,9 @@ describe('mergeAttempts', () => {
   it('stays within the per-quiz cap, dropping the oldest and saying how many', () => {
     const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
     const local = { attempts: Array.from({ length: MAX_ATTEMPTS_PER_QUIZ }, (_, i) => attempt(day(i + 1))) };
-    const merged = mergeAttempts(local, { attempts: [attempt(day(0)), attempt(day(100)), attempt(day(5), 'x')] });
+    const merged = mergeAttempts(local, {
+      attempts: [attempt(day(0)), attempt(day(100)), attempt(day(5), 'x')],
+    });
     const mine = merged.value.attempts.filter((a) => a.quizId === 'q');
     expect(mine).toHaveLength(MAX_ATTEMPTS_PER_QUIZ);
     expect(mine[0]?.at).toBe(day(2));
@@ -80,15 +82,30 @@ describe('mergeFlashcards', () => {
       '2026-11-15T00:00:00.000Z',
       '2026-11-20T00:00:00.000Z',
     ]);
-    expect(merged).toMatchObject({ cardsAdded: 1, cardsUpdated: 1, cardsKept: 1, reviewsAdded: 1, settingsChanged: true });
+    expect(merged).toMatchObject({
+      cardsAdded: 1,
+      cardsUpdated: 1,
+      cardsKept: 1,
+      reviewsAdded: 1,
+      settingsChanged: true,
+    });
     expect(merged.value.settings).toEqual({ newPerDay: 5 });
   });
 
   it('on the same review time, the state with more reviews wins; never reviewed loses to reviewed', () => {
     const t = '2026-11-10T00:00:00.000Z';
-    expect(mergeFlashcards({ ...local, cards: { x: state(t, 1) } }, { ...local, cards: { x: state(t, 4) } }).value.cards.x?.reps).toBe(4);
-    expect(mergeFlashcards({ ...local, cards: { x: state(t, 4) } }, { ...local, cards: { x: state(t, 1) } }).value.cards.x?.reps).toBe(4);
-    expect(mergeFlashcards({ ...local, cards: { x: state(t) } }, { ...local, cards: { x: state(undefined) } }).cardsKept).toBe(1);
+    expect(
+      mergeFlashcards({ ...local, cards: { x: state(t, 1) } }, { ...local, cards: { x: state(t, 4) } }).value
+        .cards.x?.reps,
+    ).toBe(4);
+    expect(
+      mergeFlashcards({ ...local, cards: { x: state(t, 4) } }, { ...local, cards: { x: state(t, 1) } }).value
+        .cards.x?.reps,
+    ).toBe(4);
+    expect(
+      mergeFlashcards({ ...local, cards: { x: state(t) } }, { ...local, cards: { x: state(undefined) } })
+        .cardsKept,
+    ).toBe(1);
   });
 
   it('merging a copy into itself changes nothing', () => {

@@ -13,26 +13,37 @@ describe('readMessages: one wording for every page', () => {
   it('says nothing when all is well', () => expect(readMessages('quiz history', read({}))).toEqual([]));
 
   it('corrupt, kept aside (and what made room)', () => {
-    expect(readMessages('quiz history', read({ status: 'corrupt', problem: 'bad', keptAs: 'k.corrupt.t' }))).toEqual([
+    expect(
+      readMessages('quiz history', read({ status: 'corrupt', problem: 'bad', keptAs: 'k.corrupt.t' })),
+    ).toEqual([
       'Your saved quiz history could not be read (bad). It was kept aside in this browser as “k.corrupt.t”; new progress is saved from now on.',
     ]);
     expect(
-      readMessages('flashcard progress', read({ status: 'corrupt', problem: 'bad', keptAs: 'k2', dropped: ['k0', 'k1'] }))[0],
+      readMessages(
+        'flashcard progress',
+        read({ status: 'corrupt', problem: 'bad', keptAs: 'k2', dropped: ['k0', 'k1'] }),
+      )[0],
     ).toMatch(/the oldest copies were removed \(k0, k1\)\.$/);
   });
 
   it('corrupt with no room for a copy: says nothing new is saved, offers the export', () => {
-    expect(readMessages('flashcard progress', read({ status: 'corrupt', problem: 'bad', writable: false }))[0]).toMatch(
-      /too full to keep a copy: .*nothing new is saved until there is room\. Export your progress/,
-    );
+    expect(
+      readMessages('flashcard progress', read({ status: 'corrupt', problem: 'bad', writable: false }))[0],
+    ).toMatch(/too full to keep a copy: .*nothing new is saved until there is room\. Export your progress/);
   });
 
   it('newer and unavailable', () => {
-    expect(readMessages('quiz history', read({ status: 'newer', versions: { stored: 3, known: 1 } }))[0]).toBe(
+    expect(
+      readMessages('quiz history', read({ status: 'newer', versions: { stored: 3, known: 1 } }))[0],
+    ).toBe(
       'Your quiz history was saved by a newer version of the site (record v3, this page knows v1): it is left untouched, and nothing this tab does is saved. Reload the page to get the new version.',
     );
-    expect(readMessages('quiz history', read({ status: 'newer' }))[0]).toMatch(/newer version of the site: it is left/);
-    expect(readMessages('quiz history', read({ status: 'unavailable' }))[0]).toMatch(/^This browser does not let the site keep data/);
+    expect(readMessages('quiz history', read({ status: 'newer' }))[0]).toMatch(
+      /newer version of the site: it is left/,
+    );
+    expect(readMessages('quiz history', read({ status: 'unavailable' }))[0]).toMatch(
+      /^This browser does not let the site keep data/,
+    );
   });
 
   it('repairs, with where the old state went', () => {
@@ -55,7 +66,13 @@ describe('writeMessage', () => {
 });
 
 describe('importMessage: exactly what changed', () => {
-  const flashcards = { cardsAdded: 4, cardsUpdated: 0, cardsKept: 0, reviewsAdded: 4, settingsChanged: false };
+  const flashcards = {
+    cardsAdded: 4,
+    cardsUpdated: 0,
+    cardsKept: 0,
+    reviewsAdded: 4,
+    settingsChanged: false,
+  };
   it('a fresh browser', () =>
     expect(importMessage({ quiz: { added: 1, already: 0, trimmed: 0 }, flashcards, repaired: [] })).toBe(
       'Imported 4 cards with 4 reviews and 1 quiz attempt.',
@@ -65,7 +82,12 @@ describe('importMessage: exactly what changed', () => {
       'Imported 0 quiz attempts. Merged with what was here: 2 quiz attempts already here. The oldest 1 attempt beyond the history kept per quiz were dropped. The file has no flashcard progress: yours is left as it was. X.',
     ));
   it('cards kept, settings from the file, no quiz history', () =>
-    expect(importMessage({ flashcards: { ...flashcards, cardsUpdated: 1, cardsKept: 2, settingsChanged: true }, repaired: [] })).toBe(
+    expect(
+      importMessage({
+        flashcards: { ...flashcards, cardsUpdated: 1, cardsKept: 2, settingsChanged: true },
+        repaired: [],
+      }),
+    ).toBe(
       'Imported 5 cards with 4 reviews. Merged with what was here: 2 cards reviewed more recently in this browser (kept as they are). The new-cards-per-day setting now comes from the file. The file has no quiz history: yours is left as it was.',
     ));
 });

@@ -26,7 +26,8 @@ class Store implements KeyValueStore {
   }
   setItem(k: string, v: string) {
     const used = [...this.map].reduce((n, [key, val]) => n + (key === k ? 0 : val.length), 0);
-    if (used + v.length > this.quota) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
+    if (used + v.length > this.quota)
+      throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
     this.map.set(k, v);
   }
   removeItem(k: string) {
@@ -50,8 +51,14 @@ describe('updateRecord: every write is a merge with what is stored now', () => {
     const tabA = readRecord(store, spec, NOW);
     const tabB = readRecord(store, spec, NOW);
     expect(tabA.value).toEqual(tabB.value);
-    expect(updateRecord(store, spec, add('from A'), NOW)).toMatchObject({ ok: true, value: { items: ['from A'] } });
-    expect(updateRecord(store, spec, add('from B'), NOW)).toMatchObject({ ok: true, value: { items: ['from A', 'from B'] } });
+    expect(updateRecord(store, spec, add('from A'), NOW)).toMatchObject({
+      ok: true,
+      value: { items: ['from A'] },
+    });
+    expect(updateRecord(store, spec, add('from B'), NOW)).toMatchObject({
+      ok: true,
+      value: { items: ['from A', 'from B'] },
+    });
     expect(readRecord(store, spec, NOW).value.items).toEqual(['from A', 'from B']);
   });
 
@@ -86,7 +93,10 @@ describe('read-only reads', () => {
   it('report a corrupt record without copying it or making it writable', () => {
     const store = new Store();
     store.map.set('r', 'garbage');
-    expect(readRecord(store, spec, NOW, { readOnly: true })).toMatchObject({ status: 'corrupt', writable: false });
+    expect(readRecord(store, spec, NOW, { readOnly: true })).toMatchObject({
+      status: 'corrupt',
+      writable: false,
+    });
     expect([...store.map.keys()]).toEqual(['r']);
   });
 });

@@ -184,7 +184,9 @@ describe('verdicts per option, item and pair (what the page marks)', () => {
     const v = matchVerdicts(match, { img: ' serverless ', game: 'Serverless', hook: 'SERVERLESS' });
     expect(v.map((x) => x.right)).toEqual([true, false, true, false]);
     expect(v[1]?.label).toBe('✗ right answer: Traditional');
-    expect(scoreQuestion(match, { type: 'match', pairs: { img: 'serverless', hook: 'Serverless ' } }).share).toBe(0.5);
+    expect(
+      scoreQuestion(match, { type: 'match', pairs: { img: 'serverless', hook: 'Serverless ' } }).share,
+    ).toBe(0.5);
     expect(normaliseAnswer('  Many   Words ')).toBe('many words');
   });
 });

@@ -20,9 +20,18 @@ const qs = [
 
 describe('what a checked question says', () => {
   it.each([
-    [{ score: 2, max: 2, correct: true }, { kind: 'right', word: 'Right', points: '2 of 2 points' }],
-    [{ score: 0.5, max: 1, correct: false }, { kind: 'partial', word: 'Partly right', points: '0.5 of 1 point' }],
-    [{ score: 0, max: 1, correct: false }, { kind: 'wrong', word: 'Not quite', points: '0 of 1 point' }],
+    [
+      { score: 2, max: 2, correct: true },
+      { kind: 'right', word: 'Right', points: '2 of 2 points' },
+    ],
+    [
+      { score: 0.5, max: 1, correct: false },
+      { kind: 'partial', word: 'Partly right', points: '0.5 of 1 point' },
+    ],
+    [
+      { score: 0, max: 1, correct: false },
+      { kind: 'wrong', word: 'Not quite', points: '0 of 1 point' },
+    ],
   ])('%o', (score, verdict) => expect(questionVerdict(score)).toEqual(verdict));
 
   it('labels', () => {
@@ -65,7 +74,10 @@ describe('attemptRecord', () => {
     const tiny = [{ id: 'a', topic: 'cost', points: 0.001 }];
     const total = scoreQuiz(tiny, { a: { score: 0, max: 0.001, correct: true } });
     const record = attemptRecord('q', tiny, { a: { score: 0 } }, total, false, NOW);
-    expect(record).toEqual({ ok: false, problem: expect.stringMatching(/^it does not match the stored format \(max: /) });
+    expect(record).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^it does not match the stored format \(max: /),
+    });
   });
 });
 
@@ -76,7 +88,9 @@ describe('retryChoice: chosen once, by one rule', () => {
     score: 0,
     max: 1,
     retry,
-    questions: Object.fromEntries(Object.entries(questions).map(([id, [score, max]]) => [id, { score, max, topic: 't' }])),
+    questions: Object.fromEntries(
+      Object.entries(questions).map(([id, [score, max]]) => [id, { score, max, topic: 't' }]),
+    ),
   });
   const history: QuizAttempts = {
     attempts: [attempt('2026-11-01T00:00:00.000Z', { a: [1, 1], b: [0, 2], c: [0, 1] })],
@@ -94,7 +108,9 @@ describe('retryChoice: chosen once, by one rule', () => {
     ).toEqual({ ids: ['b'], retry: true }));
 
   it('nothing missed anywhere: the whole quiz', () =>
-    expect(retryChoice({ attempts: [] }, 'q', ['a', 'b'], { active: ['a'], scores: { a: { correct: true } } })).toEqual({
+    expect(
+      retryChoice({ attempts: [] }, 'q', ['a', 'b'], { active: ['a'], scores: { a: { correct: true } } }),
+    ).toEqual({
       ids: ['a', 'b'],
       retry: false,
     }));
@@ -107,8 +123,11 @@ describe('resultSummary', () => {
       b: { score: 1, max: 2, correct: false },
     });
     const long = 'x'.repeat(120);
-    const summary = resultSummary(total, false, (id) => (id === 'b' ? long : `Question ${id}`), (id) =>
-      id === 'b' ? { href: '/notes/n/#h', heading: 'H' } : undefined,
+    const summary = resultSummary(
+      total,
+      false,
+      (id) => (id === 'b' ? long : `Question ${id}`),
+      (id) => (id === 'b' ? { href: '/notes/n/#h', heading: 'H' } : undefined),
     );
     expect(summary).toEqual({
       score: '2 of 4 points',
@@ -127,11 +146,25 @@ describe('resultSummary', () => {
 
   it('a retry with one miss, and a perfect attempt', () => {
     const one = scoreQuiz(qs.slice(0, 1), {});
-    expect(resultSummary(one, true, (id) => id, () => undefined)).toMatchObject({
+    expect(
+      resultSummary(
+        one,
+        true,
+        (id) => id,
+        () => undefined,
+      ),
+    ).toMatchObject({
       rest: ' (0 %) on the questions you retried.',
       retryLabel: 'Retry the one I missed',
     });
     const all = scoreQuiz(qs.slice(0, 1), { a: { score: 1, max: 1, correct: true } });
-    expect(resultSummary(all, false, (id) => id, () => undefined).retryLabel).toBeUndefined();
+    expect(
+      resultSummary(
+        all,
+        false,
+        (id) => id,
+        () => undefined,
+      ).retryLabel,
+    ).toBeUndefined();
   });
 });
