@@ -20,7 +20,9 @@ const card = (over: Record<string, unknown>) => ({
   ...over,
 });
 
-test('a card state the scheduler cannot take: set aside with a message, and review goes on', async ({ page }) => {
+test('a card state the scheduler cannot take: set aside with a message, and review goes on', async ({
+  page,
+}) => {
   await page.goto('/flashcards/');
   const record = {
     version: 1,
@@ -51,7 +53,9 @@ test('a card state the scheduler cannot take: set aside with a message, and revi
 
 test('a 1 MB damaged record on every visit is kept aside once, and ratings still save', async ({ page }) => {
   await page.goto('/flashcards/');
-  await page.evaluate(() => localStorage.setItem('tradeoffs.flashcards', `{"version":1,"data":"${'x'.repeat(1_000_000)}`));
+  await page.evaluate(() =>
+    localStorage.setItem('tradeoffs.flashcards', `{"version":1,"data":"${'x'.repeat(1_000_000)}`),
+  );
   for (let i = 0; i < 5; i++) {
     await page.goto('/flashcards/');
     await page.goto(DECK);
@@ -74,7 +78,7 @@ test('storage full: said at the rating it refuses, with the export offered (and 
   // Fill what is left of the quota with another site's data.
   await page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 16; ) {
+    for (let i = 0; chunk.length > 16;) {
       try {
         localStorage.setItem(`other.${i++}`, chunk);
       } catch {
@@ -85,7 +89,9 @@ test('storage full: said at the rating it refuses, with the export offered (and 
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   const notice = page.locator('[data-review-notice]');
-  await expect(notice).toHaveText(/^Browser storage is full: this rating was not saved\. Export your progress/);
+  await expect(notice).toHaveText(
+    /^Browser storage is full: this rating was not saved\. Export your progress/,
+  );
   await expect(page.locator('[data-review-counts]')).toHaveText('18 new cards · 2 learning · 0 reviews due');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -93,4 +99,42 @@ test('storage full: said at the rating it refuses, with the export offered (and 
   ]);
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(file.records['tradeoffs.flashcards'].data.log).toHaveLength(2);
+});
+
+test('a progress file holding only quiz attempts merges, and flashcard progress stays', async ({ page }) => {
+  await page.goto(DECK);
+  for (const key of ['3', '4', '1']) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press(key);
+  }
+  await page.goto('/flashcards/');
+  const before = await page.locator('[data-deck-counts]').allTextContents();
+  const attempt = {
+    quizId: 'serverless-or-servers',
+    at: '2026-11-30T10:00:00.000Z',
+    score: 3,
+    max: 14,
+    retry: false,
+    questions: {},
+  };
+  const file = {
+    app: 'tradeoffs',
+    kind: 'progress',
+    format: 1,
+    exportedAt: '2026-11-30T10:00:00.000Z',
+    records: { 'tradeoffs.quiz-attempts': { version: 1, data: { attempts: [attempt] } } },
+  };
+  await page.locator('[data-import]').setInputFiles({
+    name: 'quiz-only.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.locator('[data-progress-status]')).toHaveText(
+    'Imported 1 quiz attempt. The file has no flashcard progress: yours is left as it was.',
+  );
+  expect(await page.locator('[data-deck-counts]').allTextContents()).toEqual(before);
+  const log = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('tradeoffs.flashcards') ?? '{}').data.log,
+  );
+  expect(log).toHaveLength(3);
 });
