@@ -8,7 +8,6 @@ import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rati
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
-import { downloadProgress } from '../progress/file-ui.ts';
 
 interface CardView {
   context: string;
@@ -51,7 +50,8 @@ export function initReview(): void {
   show(notice, problem);
   const exportOffer = $('review-export');
   exportOffer.querySelector('[data-export]')?.addEventListener('click', async () => {
-    // What this tab holds, even the ratings storage could not take.
+    // What this tab holds, even the ratings storage could not take. Loaded only when needed.
+    const { downloadProgress } = await import('../progress/file-ui.ts');
     show(notice, await downloadProgress(new Map([[flashcardRecord.key, progress]])));
   });
 
