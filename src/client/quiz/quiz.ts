@@ -1,9 +1,9 @@
 /**
  * The quiz page in the browser. It reads the page, asks src/domain/quiz for every decision
  * (scoring.ts: scores and per-option/item/pair verdicts; session.ts: what a checked question says,
- * what comes next, the attempt record, the retry set, the results summary) and fills the
- * build-time templates of src/components/QuizTemplates.astro. The answer key is fetched, not in
- * the page. Attempts are saved with updateRecord, so a quiz finished in another tab is kept.
+ * what comes next, the attempt record, the retry set, the results summary) and shows them with
+ * ./view.ts, which fills the build-time templates of src/components/QuizTemplates.astro. The
+ * answer key is fetched, not in the page. Attempts are saved with updateRecord, so a quiz finished in another tab is kept.
  *
  * What other modules (a progress panel, tests) can rely on, and this module keeps observable:
  * - each question is `li.question[data-qid][data-type][data-topic]` with id `q-<qid>`, inside
@@ -15,140 +15,17 @@
  *   question ids) after the DOM is updated.
  */
 import { QUIZ_ATTEMPTS, addAttempt, describeSummary, summarize } from '../../domain/quiz/attempts.ts';
-import {
-  type QuestionScore,
-  type Response,
-  matchVerdicts,
-  optionVerdicts,
-  orderVerdicts,
-  scoreQuestion,
-  scoreQuiz,
-} from '../../domain/quiz/scoring.ts';
-import {
-  attemptRecord,
-  nextOpen,
-  questionVerdict,
-  resultSummary,
-  retryChoice,
-} from '../../domain/quiz/session.ts';
+import { type QuestionScore, type Response, scoreQuestion, scoreQuiz } from '../../domain/quiz/scoring.ts';
+import { attemptRecord, nextOpen, resultSummary, retryChoice } from '../../domain/quiz/session.ts';
 import { hashSeed, seededRandom, shuffle, shuffleUnsolved } from '../../domain/quiz/shuffle.ts';
 import { readMessages, writeMessage } from '../../domain/progress/messages.ts';
 import { browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { QuestionKey, QuizKey } from '../../lib/quiz-view.ts';
 import type { QuizAttempts } from '../../schemas/progress.ts';
+import { feedbackNode, freeRevealNode, line, mark, responseOf, resultsNode } from './view.ts';
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-
-/** A copy of a build-time template, and its named slots. */
-function fill(name: string): { node: DocumentFragment; slot: <T extends HTMLElement>(slot: string) => T } {
-  const template = document.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`);
-  if (!template) throw new Error(`quiz: the page has no "${name}" template`);
-  const node = template.content.cloneNode(true) as DocumentFragment;
-  return { node, slot: <T extends HTMLElement>(slot: string) => $<T>(node, `[data-slot="${slot}"]`) as T };
-}
-
-/** One template whose single element gets `text` (and maybe a class). */
-function line(name: string, text: string, className?: string): DocumentFragment {
-  const { node } = fill(name);
-  const el = node.firstElementChild as HTMLElement;
-  el.textContent = text;
-  if (className) el.classList.add(className);
-  return node;
-}
-
-/** Build-time HTML from the answer key (Markdown rendered at build time, raw HTML shown as text). */
-const trustedNodes = (html: string | undefined): DocumentFragment =>
-  document.createRange().createContextualFragment(html ?? '');
-
-function trusted(el: HTMLElement, html: string | undefined): HTMLElement {
-  el.replaceChildren(trustedNodes(html));
-  return el;
-}
-
-function sourceNode(entry: QuestionKey): DocumentFragment {
-  const { node, slot } = fill('source');
-  const link = slot<HTMLAnchorElement>('link');
-  link.href = entry.source.href;
-  link.textContent = entry.source.heading;
-  slot('note').textContent = entry.source.note;
-  return node;
-}
-
-function verdictNode(score: QuestionScore): DocumentFragment {
-  const v = questionVerdict(score);
-  const { node, slot } = fill('verdict');
-  (node.firstElementChild as HTMLElement).classList.add(`verdict-${v.kind}`);
-  slot('word').textContent = v.word;
-  slot('points').textContent = v.points;
-  return node;
-}
-
-/** Responses read from the page, or what the reader still has to do. */
-function responseOf(el: HTMLLIElement, type: string): Response | string {
-  switch (type) {
-    case 'single': {
-      const choice = $<HTMLInputElement>(el, 'input:checked')?.value;
-      return choice ? { type, choice } : 'Choose an option first.';
-    }
-    case 'multiple': {
-      const choices = $$<HTMLInputElement>(el, 'input:checked').map((i) => i.value);
-      return choices.length ? { type, choices } : 'Choose at least one option first.';
-    }
-    case 'order':
-      return { type, order: $$<HTMLLIElement>(el, '.q-order > li').map((li) => li.dataset.item ?? '') };
-    case 'match': {
-      const pairs: Record<string, string> = {};
-      let open = 0;
-      for (const li of $$<HTMLLIElement>(el, '.q-match > li')) {
-        const value = $<HTMLSelectElement>(li, 'select')?.value ?? '';
-        if (value) pairs[li.dataset.pair ?? ''] = value;
-        else open++;
-      }
-      return open ? `Choose a match for every item (${open} still open).` : { type, pairs };
-    }
-    default:
-      return {
-        type: 'free',
-        ticked: $$<HTMLInputElement>(el, '.q-rubric input:checked').map((i) => i.value),
-      };
-  }
-}
-
-/** Shows the verdicts src/domain/quiz/scoring.ts gives each option, item or pair. */
-function mark(el: HTMLLIElement, entry: QuestionKey, response: Response) {
-  const q = entry.question;
-  if (
-    (q.type === 'single' || q.type === 'multiple') &&
-    (response.type === 'single' || response.type === 'multiple')
-  ) {
-    const picked = response.type === 'single' ? [response.choice ?? ''] : response.choices;
-    for (const v of optionVerdicts(q, picked)) {
-      const li = $<HTMLLIElement>(el, `.q-option[data-oid="${CSS.escape(v.id)}"]`);
-      if (!li) continue;
-      li.classList.add(v.mark);
-      const fb = $<HTMLElement>(li, '.q-option-feedback');
-      if (!fb) continue;
-      fb.replaceChildren(line('option-label', v.label), trustedNodes(entry.optionHtml?.[v.id]));
-      fb.hidden = false;
-    }
-  }
-  const items =
-    q.type === 'order' && response.type === 'order'
-      ? orderVerdicts(q, response.order).map(
-          (v) => [$<HTMLLIElement>(el, `.q-order > li[data-item="${CSS.escape(v.id)}"]`), v] as const,
-        )
-      : q.type === 'match' && response.type === 'match'
-        ? matchVerdicts(q, response.pairs).map(
-            (v) => [$<HTMLLIElement>(el, `.q-match > li[data-pair="${CSS.escape(v.id)}"]`), v] as const,
-          )
-        : [];
-  for (const [li, v] of items) {
-    if (!li) continue;
-    li.classList.add(v.right ? 'is-right' : 'is-wrong');
-    li.append(line('mark', v.label));
-  }
-}
 
 export function initQuiz(): void {
   const root = $<HTMLElement>(document, '[data-quiz-id]');
@@ -278,16 +155,7 @@ export function initQuiz(): void {
     const next = nextOpen(active, scores, id);
     const feedback = $<HTMLElement>(el, '.q-feedback');
     if (feedback) {
-      const onward = fill(next ? 'next' : 'see-results').node;
-      if (next) (onward.firstElementChild as HTMLElement).dataset.target = next;
-      feedback.replaceChildren(
-        verdictNode(score),
-        ...(entry.explanationHtml
-          ? [trusted(fill('explanation').node.firstElementChild as HTMLElement, entry.explanationHtml)]
-          : []),
-        sourceNode(entry),
-        onward,
-      );
+      feedback.replaceChildren(feedbackNode(score, entry, next));
       // The check button is gone: keep the keyboard where the reader will go next.
       $<HTMLButtonElement>(feedback, 'button')?.focus();
     }
@@ -334,16 +202,7 @@ export function initQuiz(): void {
     if (q.type !== 'free' || !reveal) return;
     const textarea = $<HTMLTextAreaElement>(el, 'textarea');
     if (textarea) textarea.readOnly = true;
-    const { node, slot } = fill('free-reveal');
-    trusted(slot('model'), entry.answerHtml);
-    const rubric = $<HTMLElement>(node, '.q-rubric') as HTMLElement;
-    for (const r of q.rubric) {
-      const item = fill('rubric-item');
-      ($<HTMLInputElement>(item.node, 'input') as HTMLInputElement).value = r.id;
-      trusted(item.slot('text'), entry.rubricHtml?.[r.id]);
-      rubric.append(item.node);
-    }
-    reveal.replaceChildren(node);
+    reveal.replaceChildren(freeRevealNode(q, entry));
     reveal.hidden = false;
     const actions = $<HTMLElement>(el, '.q-actions');
     if (actions) actions.hidden = true;
@@ -385,41 +244,7 @@ export function initQuiz(): void {
     const title = (id: string) =>
       $<HTMLElement>(byId.get(id) ?? document, '.q-prompt')?.textContent?.trim() ?? id;
     const summary = resultSummary(total, retry, title, (id) => key.questions[id]?.source);
-    if (!resultsBody) return;
-    const body = fill('results');
-    body.slot('score').textContent = summary.score;
-    body.slot('rest').textContent = summary.rest;
-    body.slot('topics').append(
-      ...summary.topics.map((t) => {
-        const row = fill('topic-row').node;
-        const cells = $$<HTMLElement>(row, 'th, td');
-        [t.label, t.score, t.questions].forEach((text, i) => ((cells[i] as HTMLElement).textContent = text));
-        return row;
-      }),
-    );
-    if (summary.retryLabel) {
-      const missed = fill('missed');
-      missed.slot('count').textContent = String(summary.missed.length);
-      missed.slot('list').append(
-        ...summary.missed.map((m) => {
-          const item = fill('missed-item');
-          const link = item.slot<HTMLAnchorElement>('question');
-          link.href = `#q-${m.id}`;
-          link.textContent = m.title;
-          if (m.source) {
-            const source = fill('missed-source');
-            const read = source.slot<HTMLAnchorElement>('source');
-            read.href = m.source.href;
-            read.textContent = m.source.heading;
-            (item.node.firstElementChild as HTMLElement).append(source.node);
-          }
-          return item.node;
-        }),
-      );
-      ($<HTMLElement>(missed.node, '[data-action="retry"]') as HTMLElement).textContent = summary.retryLabel;
-      body.node.append(missed.node);
-    } else body.node.append(fill('all-right').node);
-    resultsBody.replaceChildren(body.node);
+    resultsBody?.replaceChildren(resultsNode(summary));
   }
 
   async function finish() {
