@@ -9,9 +9,9 @@
  * build's files leave the cache. A tab that did not accept keeps the page it has, and its prompt
  * turns into "updated in another tab — Reload" (a button that reloads: the worker it was
  * waiting for is already active). A part of the page that then fails to load its old files
- * (search, loaded on first focus) sends `tradeoffs:stale`, and the prompt says so.
+ * (search, export/import: src/client/lazy.ts) sends `tradeoffs:stale`, and the prompt says so.
  */
-export const STALE_EVENT = 'tradeoffs:stale';
+import { STALE_EVENT } from './lazy.ts';
 
 export function registerServiceWorker(): void {
   const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
@@ -30,7 +30,7 @@ export function registerServiceWorker(): void {
   window.addEventListener(STALE_EVENT, (event) => {
     const what = (event as CustomEvent<{ what?: string }>).detail?.what ?? 'part of this page';
     show(
-      `This page is from an older version of the site, and ${what} could not load its files. Reload to use the new version.`,
+      `This page is from an older version of the site, so ${what} could not be loaded. Reload to use the new version.`,
       reload,
     );
   });

@@ -193,7 +193,7 @@ test.describe('update', () => {
 
     // Its search, loaded on first focus, needs the old build's file: said, not silent.
     await b.getByRole('combobox').first().focus();
-    await expect(promptOf(b)).toContainText('search could not load its files');
+    await expect(promptOf(b)).toContainText('so search could not be loaded');
 
     // And its Reload button works: the new version, with a working search.
     const reload = promptOf(b).getByRole('button', { name: 'Reload' });

@@ -8,6 +8,9 @@ import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rati
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
+import { lazy } from '../lazy.ts';
+
+const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
 
 interface CardView {
   context: string;
@@ -51,7 +54,7 @@ export function initReview(): void {
   const exportOffer = $('review-export');
   exportOffer.querySelector('[data-export]')?.addEventListener('click', async () => {
     // What this tab holds, even the ratings storage could not take. Loaded only when needed.
-    const { downloadProgress } = await import('../progress/file-ui.ts');
+    const { downloadProgress } = await fileUi();
     show(notice, await downloadProgress(new Map([[flashcardRecord.key, progress]])));
   });
 

@@ -6,8 +6,9 @@
  */
 import { importMessage } from '../../domain/progress/messages.ts';
 import { browserStore } from '../../domain/progress/storage.ts';
+import { lazy } from '../lazy.ts';
 
-const progressFile = () => import('../../domain/progress/file.ts');
+const progressFile = lazy('export and import', () => import('../../domain/progress/file.ts'));
 
 export interface ProgressFileOptions {
   /** Tells the reader what happened (the page's status line). */

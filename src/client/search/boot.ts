@@ -3,6 +3,9 @@
  * shortcuts, and the import of the real search box on first focus.
  */
 import { isSearchShortcut } from '../../domain/search/keys.ts';
+import { lazy } from '../lazy.ts';
+
+const searchBox = lazy('search', () => import('./box.ts'));
 
 export function initSearchBoot(): void {
   const form = document.querySelector<HTMLFormElement>('[data-site-search]');
@@ -10,13 +13,11 @@ export function initSearchBoot(): void {
   if (!form || !input) return;
   let attached: Promise<void> | undefined;
   input.addEventListener('focus', () => {
-    attached ??= import('./box.ts')
+    attached ??= searchBox()
       .then(({ attachSearchBox }) => attachSearchBox(form, input))
       .catch(() => {
-        // Its file is gone (a newer build took over in another tab) or the network is down:
-        // say so (src/client/offline.ts shows it with a Reload button) and try again next focus.
+        // Said by lazy(); the next focus tries again.
         attached = undefined;
-        window.dispatchEvent(new CustomEvent('tradeoffs:stale', { detail: { what: 'search' } }));
       });
   });
   document.addEventListener('keydown', (event) => {
