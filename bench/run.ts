@@ -35,7 +35,7 @@ const BUDGET = { totalGzip: 55 * KiB, jsGzip: 8 * KiB, requests: 8 };
 /** Pages with their own tools (beyond quizzes and flashcards), measured against the same script budget. */
 const TOOL_PAGES = ['/compare/stateful-vs-stateless/', '/decide/', '/cost/', '/progress/'];
 
-/** Interactive pages (a quiz): the script budget of DESIGN.md. */
+/** Interactive pages (quizzes, flashcards and the tools above): at most 25 KiB of gzipped JavaScript each. */
 const APP_JS_BUDGET = 25 * KiB;
 
 const median = (xs: number[]) => {

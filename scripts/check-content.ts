@@ -2,7 +2,8 @@
  * `npm run check:content`: the content gate without a build (seconds, no browser for prose;
  * diagrams are checked by the build). Exits non-zero and names file, line and field.
  */
-import { formatContentError } from '../src/domain/content/gate.ts';
+import { formatContentError } from '../src/domain/content/errors.ts';
+import { plural } from '../src/domain/content/text.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
 const { counts, errors, warnings, pricing } = await gateContent();
@@ -13,5 +14,5 @@ if (errors.length) {
   process.exit(1);
 }
 console.log(
-  `content ok: ${counts.notes} note file(s), ${counts.quizzes} quiz file(s), ${counts.decks} deck file(s), ${counts.comparisons} comparison(s), ${counts.walkers} decision walker(s)${pricing ? ' and the pricing file' : ''} valid`,
+  `content ok: ${plural(counts.notes, 'note file')}, ${plural(counts.quizzes, 'quiz file')}, ${plural(counts.decks, 'deck file')}, ${plural(counts.comparisons, 'comparison')}, ${plural(counts.walkers, 'decision walker')}${pricing ? ' and the pricing file' : ''} valid`,
 );

@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatContentError } from '../domain/content/gate.ts';
+import { formatContentError } from '../domain/content/errors.ts';
+import { plural } from '../domain/content/text.ts';
 import { gateContent } from './load-notes.ts';
 
 export class ContentGateError extends Error {
@@ -43,7 +44,9 @@ export function contentGate(): AstroIntegration {
           (entry) => entry.isDirectory(),
         ).length;
         if (built !== slugs.length)
-          problems.push(`${slugs.length} note file(s) but ${built} note page(s) in dist/notes/`);
+          problems.push(
+            `${plural(slugs.length, 'note file')} but ${plural(built, 'note page')} in dist/notes/`,
+          );
         if (problems.length)
           throw new ContentGateError(`Build output is missing notes:\n  ${problems.join('\n  ')}`);
       },

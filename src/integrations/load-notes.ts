@@ -2,20 +2,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
-import {
-  type ContentError,
-  type ContentFile,
-  checkNotes,
-  formatContentError,
-} from '../domain/content/gate.ts';
-import { checkWalkerFiles } from '../domain/decide/gate.ts';
-import { anchorIndex } from '../domain/notes/anchors.ts';
-import { checkQuizFile } from '../domain/quiz/gate.ts';
-import { checkEach } from '../domain/content/yaml.ts';
-import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
+import { checkNotes } from '../domain/content/gate.ts';
+import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
-import { checkDeckFile } from '../domain/flashcards/gate.ts';
-import { checkPricingFile } from '../domain/cost/gate.ts';
+import { checkPricing } from '../domain/cost/gate.ts';
+import { checkWalkerFiles } from '../domain/decide/gate.ts';
+import { checkDeckFiles } from '../domain/flashcards/gate.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
+import { checkQuizFiles } from '../domain/quiz/gate.ts';
+import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
 /** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
@@ -30,6 +25,9 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
 }
 
 export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
+
+/** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
+export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
 
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
@@ -66,8 +64,8 @@ export async function readPricingFile(
 
 /**
  * The whole content gate: notes first, then everything that points into them (quizzes, card
- * decks and the cost calculator's prices; their `source` references are checked against the
- * headings the note pages will have, and the prices against the note's worked example).
+ * decks, comparisons, the decision walker and the cost calculator's prices), each checked by its
+ * feature's gate against the headings the note pages will have and the notes' own text.
  */
 export async function gateContent(
   root = process.cwd(),
@@ -79,44 +77,26 @@ export async function gateContent(
   },
 ) {
   const notes = await gateNotes(root);
-  const index = anchorIndex(notes.notes.map((n) => ({ data: n.data, body: n.body })));
-  const quizFiles = await readFiles(root, dirs.quizzes, /\.ya?ml$/);
-  const quizzes = checkEach(quizFiles, (file) => checkQuizFile(file, index));
-  // Flashcard decks: same checks as quizzes (schema, file name = id, sources resolve).
-  const deckFiles = await readFiles(root, dirs.cards, /\.ya?ml$/);
-  const decks = checkEach(deckFiles, (file) => checkDeckFile(file, index));
-  // Comparisons: the vocabulary and resolutions are checked against the notes' tables and prose.
-  const compareFiles = await readFiles(root, dirs.compare, /\.ya?ml$/);
-  const compare = checkCompareContent(
-    compareFiles,
-    notes.notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body })),
-    index,
-  );
-  // The cost calculator's prices. content/pricing.yaml must exist; a build that names another
-  // file that does not exist (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
+  const index = anchorIndex(notes.notes);
+  const quizFiles = await readYamlFiles(root, dirs.quizzes);
+  const quizzes = checkQuizFiles(quizFiles, index);
+  const deckFiles = await readYamlFiles(root, dirs.cards);
+  const decks = checkDeckFiles(deckFiles, index);
+  const compare = checkCompareContent(await readYamlFiles(root, dirs.compare), notes.notes, index);
+  // content/pricing.yaml must exist; a build that names another file that does not exist
+  // (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
   const pricingPath = dirs.pricing ?? pricingFile(root);
-  const pricingRequired = dirs.pricing === undefined && process.env.TRADEOFFS_PRICING_FILE === undefined;
-  const pricingSource = await readPricingFile(root, pricingPath);
-  const pricing: ReturnType<typeof checkPricingFile> = pricingSource
-    ? checkPricingFile(pricingSource, index, notes.notes)
-    : {
-        errors: pricingRequired
-          ? [
-              {
-                file: relative(root, pricingPath),
-                message: 'the file is missing: the cost calculator (/cost/) takes its prices from it',
-              },
-            ]
-          : [],
-      };
-  // The decision walker: its diagram must still be in the note and read as a tree, and its
-  // reasons must name questions, answers and leaves the diagram still has.
-  const walkerFiles = await readFiles(root, dirs.decide ?? decideDir(root), /\.ya?ml$/);
-  const walkers = checkWalkerFiles(
-    walkerFiles,
-    notes.notes.map((n) => ({ file: n.file, slug: n.data.slug, body: n.body, bodyLine: n.bodyLine })),
+  const pricing = checkPricing(
+    await readPricingFile(root, pricingPath),
+    {
+      path: relative(root, pricingPath),
+      required: dirs.pricing === undefined && process.env.TRADEOFFS_PRICING_FILE === undefined,
+    },
     index,
+    notes.notes,
   );
+  const walkerFiles = await readYamlFiles(root, dirs.decide ?? decideDir(root));
+  const walkers = checkWalkerFiles(walkerFiles, notes.notes, index);
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
@@ -141,6 +121,6 @@ export async function gateContent(
       ...pricing.errors,
     ],
     // Not wrong, but worth a look: unresolved disagreements, diagram answers with no written reason.
-    warnings: [...compare.warnings, ...walkers.warnings.map(formatContentError)],
+    warnings: [...compare.warnings, ...walkers.warnings].map(formatContentError),
   };
 }

@@ -10,7 +10,6 @@ import {
   type MatrixRow,
   comparisonClaims,
   findDisagreements,
-  labelKey,
   matchClaim,
   mergeMatrix,
   resolutionFor,
@@ -18,10 +17,12 @@ import {
 import { anchorIndex } from '../domain/notes/anchors.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { ClaimRef, Comparison } from '../schemas/compare.ts';
-import { readFiles } from '../integrations/load-notes.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
+import { noteText } from './notes.ts';
 import { compareDir } from './paths.ts';
 import { inlineMarkdown } from './markdown.ts';
 import { sourceLink } from './quiz-view.ts';
+import { normalise } from '../domain/content/text.ts';
 
 /** A note as a source of claims: a short letter, so a cell can cite it in a few characters. */
 export interface SourceNote {
@@ -89,11 +90,11 @@ export interface CompareData {
 let loaded: Promise<CompareData> | undefined;
 
 async function load(): Promise<CompareData> {
-  const notes = sortNotes(await getCollection('notes')).map((n) => ({ ...n.data, body: n.body ?? '' }));
-  const files = await readFiles(process.cwd(), compareDir(), /\.ya?ml$/);
-  const index = anchorIndex(notes.map((n) => ({ data: n, body: n.body })));
-  const sourcesIn = notes.map((n) => ({ slug: n.slug, title: n.title, body: n.body }));
-  const content = checkCompareContent(files, sourcesIn, index);
+  const collection = sortNotes(await getCollection('notes'));
+  const notes = collection.map((n) => ({ ...n.data, body: n.body ?? '' }));
+  const files = await readYamlFiles(process.cwd(), compareDir());
+  const index = anchorIndex(collection);
+  const content = checkCompareContent(files, collection.map(noteText), index);
   // The content gate reports these with file and line before the build starts.
   if (content.errors.length || !content.vocabulary || !content.claims) return { pages: [], leftOut: [] };
   const { vocabulary, claims: all } = content;
@@ -117,9 +118,9 @@ async function load(): Promise<CompareData> {
         href: sourceLink(claim.source, index).href,
         letter: letters.get(claim.note) ?? '?',
         noteTitle: titles.get(claim.note) ?? claim.note,
-        ...(labelKey(claim.aspectLabel) !== labelKey(rowLabel) ? { saysAspect: claim.aspectLabel } : {}),
+        ...(normalise(claim.aspectLabel) !== normalise(rowLabel) ? { saysAspect: claim.aspectLabel } : {}),
         // "Stateful Architecture" is just the column's name; "Monolith" is worth showing.
-        ...(labelKey(claim.optionLabel).includes(labelKey(optionLabel(claim.option)).split(' ')[0] ?? '')
+        ...(normalise(claim.optionLabel).includes(normalise(optionLabel(claim.option)).split(' ')[0] ?? '')
           ? {}
           : { saysOption: claim.optionLabel }),
         ...(disputed ? { disputed } : {}),

@@ -4,14 +4,15 @@
  * heading, and where the note's own rendering of the diagram lives (figure and full-size SVG).
  */
 import { getCollection } from 'astro:content';
-import { formatContentError } from '../domain/content/gate.ts';
+import { formatContentError } from '../domain/content/errors.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
 import type { DecisionTree } from '../domain/decide/tree.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
 import { diagramFileName } from '../markdown/remark-mermaid.ts';
 import { shortHash } from '../markdown/mermaid/svg.ts';
 import { inlineMarkdown } from './markdown.ts';
-import { readFiles } from '../integrations/load-notes.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
+import { noteText } from './notes.ts';
 import { decideDir } from './paths.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';
 
@@ -50,15 +51,11 @@ export interface WalkerView {
 }
 
 async function load(): Promise<WalkerView | undefined> {
-  const files = await readFiles(process.cwd(), decideDir(), /\.ya?ml$/);
+  const files = await readYamlFiles(process.cwd(), decideDir());
   if (!files.length) return undefined;
   const notes = await getCollection('notes');
   const index = anchorIndex(notes);
-  const { walkers, errors } = checkWalkerFiles(
-    files,
-    notes.map((n) => ({ file: n.filePath ?? n.id, slug: n.data.slug, body: n.body ?? '', bodyLine: 1 })),
-    index,
-  );
+  const { walkers, errors } = checkWalkerFiles(files, notes.map(noteText), index);
   // The content gate has already stopped the build for these; this is a second line of defence.
   const walker = walkers[0];
   if (errors.length || !walker) throw new Error(errors.map(formatContentError).join('\n'));

@@ -5,13 +5,15 @@
  * so it stops the build here.
  */
 import { getCollection } from 'astro:content';
-import { allDecks, duplicateCardIds } from '../domain/flashcards/derive.ts';
+import { allCardsDeck, allDecks, duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
 import type { Card, Deck } from '../schemas/deck.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
 
 export interface FlashcardData {
   decks: Deck[];
+  /** Every card of every deck (`/flashcards/all/`); not among `decks`. */
+  all: Deck;
   index: AnchorIndex;
 }
 
@@ -34,7 +36,7 @@ async function load(): Promise<FlashcardData> {
   );
   const twice = duplicateCardIds(decks);
   if (twice.length) throw new Error(`flashcards: card ids derived twice: ${twice.join(', ')}`);
-  return { decks, index };
+  return { decks, all: allCardsDeck(decks), index };
 }
 
 export const loadFlashcards = (): Promise<FlashcardData> => (loaded ??= load());

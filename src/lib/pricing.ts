@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { formatContentError } from '../domain/content/errors.ts';
 import { checkYamlFile } from '../domain/content/yaml.ts';
 import { readPricingFile } from '../integrations/load-notes.ts';
 import { PricingSchema, type Pricing } from '../schemas/pricing.ts';
@@ -16,7 +17,7 @@ async function load(): Promise<PricingView | undefined> {
   const file = await readPricingFile();
   if (!file) return undefined;
   const { checked, errors } = checkYamlFile(file, PricingSchema);
-  if (!checked) throw new Error(`${file.path}: ${errors[0]?.message}`);
+  if (!checked) throw new Error(errors.map(formatContentError).join('\n'));
   const index = anchorIndex(await getCollection('notes'));
   return { pricing: checked.data, source: sourceLink(checked.data.source, index) };
 }

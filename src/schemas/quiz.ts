@@ -47,19 +47,6 @@ const common = {
   source: SourceRefSchema,
 };
 
-function duplicateIdIssues(items: readonly { id: string }[], list: string, ctx: z.RefinementCtx) {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.id))
-      ctx.addIssue({
-        code: 'custom',
-        path: [list, i, 'id'],
-        message: `duplicate id "${item.id}" in ${list}`,
-      });
-    seen.add(item.id);
-  });
-}
-
 const choiceQuestion = <T extends 'single' | 'multiple'>(type: T) =>
   z
     .object({
@@ -69,7 +56,6 @@ const choiceQuestion = <T extends 'single' | 'multiple'>(type: T) =>
     })
     .strict()
     .superRefine((q, ctx) => {
-      duplicateIdIssues(q.options, 'options', ctx);
       const right = q.options.filter((o) => o.correct).map((o) => o.id);
       if (type === 'single' && right.length !== 1)
         ctx.addIssue({
@@ -103,8 +89,7 @@ export const OrderQuestionSchema = z
       .describe('The steps, written in the right order.'),
     explanation: Explanation,
   })
-  .strict()
-  .superRefine((q, ctx) => duplicateIdIssues(q.items, 'items', ctx));
+  .strict();
 
 /** Pair each item on the left with one on the right (several lefts may share a right). */
 export const MatchQuestionSchema = z
@@ -119,7 +104,6 @@ export const MatchQuestionSchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    duplicateIdIssues(q.pairs, 'pairs', ctx);
     if (new Set(q.pairs.map((p) => p.right)).size < 2)
       ctx.addIssue({
         code: 'custom',
@@ -140,8 +124,7 @@ export const FreeQuestionSchema = z
       .describe('Points a good answer covers; the reader ticks what they covered.'),
     explanation: Explanation,
   })
-  .strict()
-  .superRefine((q, ctx) => duplicateIdIssues(q.rubric, 'rubric', ctx));
+  .strict();
 
 export const QUESTION_TYPES = ['single', 'multiple', 'order', 'match', 'free'] as const;
 
@@ -162,7 +145,11 @@ export const QuestionSchema = z.discriminatedUnion(
   },
 );
 
-/** A quiz file: `quizzes/<id>.yaml`. */
+/**
+ * A quiz file: `quizzes/<id>.yaml`. Ids must be unique within each list (questions, options,
+ * steps, pairs, rubric items); the content gate checks that for every content file alike
+ * (`duplicateIdErrors` in src/domain/content/yaml.ts), with the line of the repeat.
+ */
 export const QuizSchema = z
   .object({
     /** Same as the file name; the quiz lives at `/quizzes/<id>/`. */
@@ -175,8 +162,7 @@ export const QuizSchema = z
     minutes: z.number().int().positive().max(120).describe('Estimated minutes to take the quiz.'),
     questions: z.array(QuestionSchema).min(1, 'a quiz needs at least one question'),
   })
-  .strict()
-  .superRefine((quiz, ctx) => duplicateIdIssues(quiz.questions, 'questions', ctx));
+  .strict();
 
 export type Quiz = z.infer<typeof QuizSchema>;
 export type Question = z.infer<typeof QuestionSchema>;

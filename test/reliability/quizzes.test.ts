@@ -2,7 +2,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { formatContentError } from '../../src/domain/content/gate.ts';
+import { formatContentError } from '../../src/domain/content/errors.ts';
 import { noteAnchors } from '../../src/domain/notes/anchors.ts';
 import { checkQuizFile } from '../../src/domain/quiz/gate.ts';
 import { inlineMarkdown, markdown } from '../../src/lib/markdown.ts';

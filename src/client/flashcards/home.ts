@@ -8,8 +8,7 @@ import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../doma
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { initProgressFile } from '../progress/file-ui.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural, pluralWord } from '../../domain/content/text.ts';
 
 export function initDeckList(): void {
   const decks = [...document.querySelectorAll<HTMLElement>('[data-deck]')].map((el) => ({
@@ -41,7 +40,7 @@ export function initDeckList(): void {
             [c.new, 'new'],
             [c.learning, 'learning'],
             [c.due, 'due'],
-            [c.total, c.total === 1 ? 'card' : 'cards'],
+            [c.total, pluralWord(c.total, 'card')],
           ].map(([n, label]) => {
             const span = document.createElement('span');
             span.className = `count count-${label}`;

@@ -9,6 +9,7 @@ import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { lazy } from '../lazy.ts';
+import { plural } from '../../domain/content/text.ts';
 
 const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
 
@@ -18,8 +19,6 @@ interface CardView {
   back: string;
   source: HTMLElement | null;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function readCards(): Map<string, CardView> {
   const cards = new Map<string, CardView>();

@@ -6,6 +6,7 @@
 import { moveActive, type SearchHit, toSearchParams } from '../../domain/search/results.ts';
 import { loadPagefind, runSearch } from './engine.ts';
 import { hitContent } from './render.ts';
+import { plural } from '../../domain/content/text.ts';
 
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
   const popup = form.querySelector<HTMLElement>('[data-search-popup]');
@@ -55,7 +56,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     );
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    const pages = result.total === 1 ? '1 page' : `${result.total} pages`;
+    const pages = plural(result.total, 'page');
     status.textContent = hits.length ? `${pages} match “${q}”` : `No results for “${q}”`;
     more.href = `/search/?${toSearchParams({ q, types: [], tags: [] })}`;
     shown = q;

@@ -10,6 +10,7 @@ import {
 } from '../../domain/search/results.ts';
 import { loadPagefind, runSearch } from './engine.ts';
 import { hitContent } from './render.ts';
+import { plural, pluralWord } from '../../domain/content/text.ts';
 
 export function initSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
@@ -67,7 +68,7 @@ export function initSearchPage(): void {
           return item;
         }),
       );
-      const pages = result.total === 1 ? '1 page matches' : `${result.total} pages match`;
+      const pages = `${plural(result.total, 'page')} ${pluralWord(result.total, 'matches', 'match')}`;
       status.textContent = result.total ? `${pages} “${state.q}”.` : `No results for “${state.q}”.`;
     } catch {
       if (seq === latest) status.textContent = 'Search is not available: the index could not be loaded.';

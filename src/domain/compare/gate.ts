@@ -17,16 +17,24 @@ import {
   type NotesClaims,
   comparisonClaims,
   findDisagreements,
-  labelKey,
   notesClaims,
   resolutionFor,
   sectionTexts,
   staleClaim,
   vocabularyLookup,
 } from './matrix.ts';
-import type { ContentError, ContentFile } from '../content/gate.ts';
+import type { ContentError, ContentFile } from '../content/errors.ts';
 import type { AnchorIndex } from '../notes/anchors.ts';
-import { type CheckedYaml, type Path, checkYamlFile, duplicateIds, sourceErrors } from '../content/yaml.ts';
+import type { NoteText } from '../notes/collection.ts';
+import {
+  type CheckedYaml,
+  type Path,
+  checkYamlFile,
+  duplicateIdErrors,
+  idMatchesFileName,
+  sourceErrors,
+} from '../content/yaml.ts';
+import { normalise } from '../content/text.ts';
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 
@@ -34,39 +42,24 @@ export interface CompareContent {
   vocabulary?: Vocabulary;
   comparisons: Comparison[];
   errors: ContentError[];
-  /** Disagreements found in the notes that no resolution covers (one line each). */
-  warnings: string[];
+  /** Disagreements found in the notes that no resolution covers (one per disagreement). */
+  warnings: ContentError[];
   /** Every table of the notes and the claims the vocabulary places (when the vocabulary is valid). */
   claims?: NotesClaims;
-}
-
-function errorAt(checked: CheckedYaml<unknown>, path: Path, message: string): ContentError {
-  return {
-    file: checked.file,
-    line: checked.lineOf(path),
-    item: checked.itemOf(path),
-    field: path.join('.'),
-    message,
-  };
 }
 
 function checkVocabulary(checked: CheckedYaml<Vocabulary>): ContentError[] {
   const errors: ContentError[] = [];
   for (const list of ['aspects', 'options'] as const) {
     const items = checked.data[list];
-    for (const { id, index, first } of duplicateIds(items))
-      errors.push(
-        errorAt(checked, [list, index, 'id'], `duplicate id "${id}" (#${first + 1} already uses it)`),
-      );
     const owner = new Map<string, string>();
     items.forEach((item, i) =>
       item.aliases.forEach((alias, j) => {
-        const key = labelKey(alias);
+        const key = normalise(alias);
         const other = owner.get(key);
         if (other !== undefined && other !== item.id)
           errors.push(
-            errorAt(
-              checked,
+            checked.at(
               [list, i, 'aliases', j],
               `"${alias}" is already an alias of "${other}": a label can mean only one thing`,
             ),
@@ -75,7 +68,7 @@ function checkVocabulary(checked: CheckedYaml<Vocabulary>): ContentError[] {
       }),
     );
   }
-  return errors;
+  return [...errors, ...duplicateIdErrors(checked)];
 }
 
 function checkComparison(
@@ -86,14 +79,8 @@ function checkComparison(
   sections: Map<string, Map<string, string>>,
 ): ContentError[] {
   const comparison = checked.data;
-  const errors: ContentError[] = [];
-  const at = (path: Path, message: string) => errors.push(errorAt(checked, path, message));
-  const expected = /([^/\\]+)\.ya?ml$/.exec(checked.file)?.[1];
-  if (expected !== comparison.id)
-    at(
-      ['id'],
-      `the comparison id must match the file name: expected "${expected}"; received "${comparison.id}"`,
-    );
+  const errors: ContentError[] = idMatchesFileName(checked, 'comparison');
+  const at = (path: Path, message: string) => errors.push(checked.at(path, message));
   const optionIds = vocabulary.options.map((o) => o.id);
   comparison.options.forEach((option, i) => {
     if (!optionIds.includes(option))
@@ -103,8 +90,7 @@ function checkComparison(
       );
     if (comparison.options.indexOf(option) !== i) at(['options', i], `"${option}" is listed twice`);
   });
-  for (const { id, index: i, first } of duplicateIds(comparison.disagreements))
-    at(['disagreements', i, 'id'], `duplicate disagreement id "${id}" (#${first + 1} already uses it)`);
+  errors.push(...duplicateIdErrors(checked));
   const aspectIds = vocabulary.aspects.map((a) => a.id);
   comparison.disagreements.forEach((d, i) => {
     if (!aspectIds.includes(d.aspect))
@@ -137,7 +123,7 @@ export function describeDisagreement(d: Disagreement): string {
  */
 export function checkCompareContent(
   files: readonly ContentFile[],
-  notes: readonly NoteSource[],
+  notes: readonly NoteText[],
   index: AnchorIndex,
 ): CompareContent {
   const vocabularyFile = files.find((f) => f.path.endsWith(VOCABULARY_FILE));
@@ -160,10 +146,11 @@ export function checkCompareContent(
   if (vocabErrors.length) return { comparisons: [], errors: vocabErrors, warnings: [] };
   const vocabulary = vocab.checked.data;
 
-  const claims = notesClaims(notes, vocabularyLookup(vocabulary));
-  const sections = new Map(notes.map((n) => [n.slug, sectionTexts(n.body)]));
+  const sources: NoteSource[] = notes.map((n) => ({ slug: n.data.slug, title: n.data.title, body: n.body }));
+  const claims = notesClaims(sources, vocabularyLookup(vocabulary));
+  const sections = new Map(sources.map((n) => [n.slug, sectionTexts(n.body)]));
   const errors: ContentError[] = [];
-  const warnings: string[] = [];
+  const warnings: ContentError[] = [];
   const comparisons: Comparison[] = [];
   for (const file of comparisonFiles) {
     const { checked, errors: parseErrors } = checkYamlFile(file, ComparisonSchema);
@@ -178,7 +165,7 @@ export function checkCompareContent(
     const { claims: shown } = comparisonClaims(claims, checked.data);
     for (const d of findDisagreements(shown, vocabulary, checked.data.options))
       if (!resolutionFor(d, checked.data.disagreements))
-        warnings.push(`${file.path}: unresolved disagreement on ${describeDisagreement(d)}`);
+        warnings.push({ file: file.path, message: `unresolved disagreement on ${describeDisagreement(d)}` });
   }
   return { vocabulary, comparisons, errors, warnings, claims };
 }

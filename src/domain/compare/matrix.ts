@@ -27,6 +27,7 @@ import {
   parseNote,
   tableClaims,
 } from '../notes/tables.ts';
+import { normalise } from '../content/text.ts';
 
 export interface NoteSource {
   slug: string;
@@ -59,14 +60,7 @@ export interface MatrixRow {
   cells: Record<string, MatrixClaim[]>;
 }
 
-/** Same words, ignoring case, punctuation and spacing: "Fault-tolerance" = "fault tolerance". */
-export const labelKey = (label: string): string =>
-  label
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-const slugKey = (label: string): string => labelKey(label).replace(/ /g, '-');
+const slugKey = (label: string): string => normalise(label).replace(/ /g, '-');
 
 export interface Lookup {
   aspect: (label: string) => Aspect | undefined;
@@ -77,8 +71,8 @@ export function vocabularyLookup(vocab: Vocabulary): Lookup {
   const index = <T extends { aliases: string[]; label: string; id: string }>(items: readonly T[]) => {
     const map = new Map<string, T>();
     for (const item of items)
-      for (const alias of [...item.aliases, item.label, item.id]) map.set(labelKey(alias), item);
-    return (label: string) => map.get(labelKey(label));
+      for (const alias of [...item.aliases, item.label, item.id]) map.set(normalise(alias), item);
+    return (label: string) => map.get(normalise(label));
   };
   return { aspect: index(vocab.aspects), option: index(vocab.options) };
 }
@@ -223,7 +217,7 @@ const SCALE_WORDS: Record<Scale, Record<string, number>> = {
  * (state…)" → effort 3 and amount 4, "Low(initially)" → amount 2, "Round-robin works" → nothing.
  */
 export function rankOf(value: string): Partial<Record<Scale, number>> {
-  const words = labelKey(value).split(' ');
+  const words = normalise(value).split(' ');
   const ranks: Partial<Record<Scale, number>> = {};
   for (const scale of ['effort', 'amount'] as const) {
     const word = words.find((w) => Object.hasOwn(SCALE_WORDS[scale], w));
@@ -362,7 +356,7 @@ const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 export function matchClaim(ref: ClaimRef, claims: readonly MatrixClaim[]): MatrixClaim | undefined {
   return claims.find(
     (c) =>
-      c.source === ref.source && c.option === ref.option && labelKey(c.value) === labelKey(ref.value ?? ''),
+      c.source === ref.source && c.option === ref.option && normalise(c.value) === normalise(ref.value ?? ''),
   );
 }
 

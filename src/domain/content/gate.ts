@@ -7,21 +7,10 @@
 import { parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
+import type { ContentError, ContentFile } from './errors.ts';
 
-export interface ContentFile {
-  /** Path as shown in messages, relative to the project root (e.g. `content/notes/a.mdx`). */
-  path: string;
-  bytes: Uint8Array;
-}
-
-export interface ContentError {
-  file: string;
-  line?: number | undefined;
-  /** The item inside the file, e.g. `question "cold-start"` (quizzes, card decks). */
-  item?: string | undefined;
-  field?: string | undefined;
-  message: string;
-}
+// The error shape and its one message style live in errors.ts (shared by every content gate).
+export { type ContentError, type ContentFile, formatContentError } from './errors.ts';
 
 export interface CheckedNote<T> {
   file: string;
@@ -30,9 +19,6 @@ export interface CheckedNote<T> {
   /** 1-based line in the file where the body starts. */
   bodyLine: number;
 }
-
-export const formatContentError = (e: ContentError): string =>
-  `${e.file}${e.line ? `:${e.line}` : ''}: ${e.item ? `${e.item}: ` : ''}${e.field ? `field "${e.field}": ` : ''}${e.message}`;
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 

@@ -6,18 +6,11 @@
  * and both numbers instead of publishing a page that disagrees with its note.
  */
 import { type Pricing, PricingSchema } from '../../schemas/pricing.ts';
-import type { ContentError, ContentFile } from '../content/gate.ts';
+import type { ContentError, ContentFile } from '../content/errors.ts';
 import { gbSeconds, serverMonthly, serverlessMonthly } from './model.ts';
 import { type AnchorIndex, SOURCE_REF, noteSection } from '../notes/anchors.ts';
-import { type CheckedYaml, type Path, checkYamlFile, sourceErrors } from '../content/yaml.ts';
-
-export interface NoteText {
-  file: string;
-  data: { slug: string };
-  body: string;
-  /** 1-based line of the file where the body starts. */
-  bodyLine: number;
-}
+import type { NoteText } from '../notes/collection.ts';
+import { type CheckedYaml, type Path, checkYamlWith, sourceErrors } from '../content/yaml.ts';
 
 /** A number the example states, where it states it (line within the text searched, 1-based). */
 interface Stated {
@@ -182,28 +175,40 @@ export function checkPricingFile(
   index: AnchorIndex,
   notes: readonly NoteText[],
 ): { checked?: CheckedYaml<Pricing>; errors: ContentError[] } {
-  const { checked, errors } = checkYamlFile(file, PricingSchema);
-  if (!checked) return { errors };
-  const refErrors = sourceErrors(checked, index, [{ path: ['source'], ref: checked.data.source }]);
-  if (refErrors.length) return { errors: refErrors };
-  const [, slug = '', id = ''] = SOURCE_REF.exec(checked.data.source) ?? [];
-  const note = notes.find((n) => n.data.slug === slug);
-  const section = note && noteSection(note.body, id);
-  if (!note || !section) return { checked, errors: [] }; // resolved above: the index came from these notes
-  const firstLine = note.bodyLine + section.line - 1;
-  const problems = exampleProblems(
-    section.text,
-    checked.data,
-    (line) => `${note.file}:${firstLine + line - 1}`,
-  );
-  return problems.length
-    ? {
-        errors: problems.map((p) => ({
-          file: file.path,
-          line: checked.lineOf(p.path),
-          field: p.path.join('.'),
-          message: p.message,
-        })),
-      }
-    : { checked, errors: [] };
+  return checkYamlWith(file, PricingSchema, (checked) => {
+    const refErrors = sourceErrors(checked, index, [{ path: ['source'], ref: checked.data.source }]);
+    if (refErrors.length) return refErrors;
+    const [, slug = '', id = ''] = SOURCE_REF.exec(checked.data.source) ?? [];
+    const note = notes.find((n) => n.data.slug === slug);
+    const section = note && noteSection(note.body, id);
+    if (!note || !section) return []; // resolved above: the index came from these notes
+    const firstLine = note.bodyLine + section.line - 1;
+    return exampleProblems(section.text, checked.data, (line) => `${note.file}:${firstLine + line - 1}`).map(
+      (p) => checked.at(p.path, p.message),
+    );
+  });
+}
+
+/**
+ * The pricing file as the build finds it: checked when it is there; when it is not, an error if
+ * the site needs it (`content/pricing.yaml` feeds /cost/) and nothing otherwise (a build over
+ * other notes that names no prices has no calculator).
+ */
+export function checkPricing(
+  file: ContentFile | undefined,
+  missing: { path: string; required: boolean },
+  index: AnchorIndex,
+  notes: readonly NoteText[],
+): { checked?: CheckedYaml<Pricing>; errors: ContentError[] } {
+  if (file) return checkPricingFile(file, index, notes);
+  return {
+    errors: missing.required
+      ? [
+          {
+            file: missing.path,
+            message: 'the file is missing: the cost calculator (/cost/) takes its prices from it',
+          },
+        ]
+      : [],
+  };
 }

@@ -7,6 +7,7 @@
  * Pure: numbers in, numbers and strings out. The /cost/ page renders with it at build time and
  * its browser script recomputes with it, so both say exactly the same thing.
  */
+import { pluralWord } from '../content/text.ts';
 
 export interface CostPrices {
   server: { name: string; hourly: number; hoursPerMonth: number };
@@ -308,8 +309,6 @@ export function formatShort(value: number): string {
   return `${(value / scale).toLocaleString('en-US', { maximumSignificantDigits: 3 })}${unit}`;
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
 export interface CostView {
   server: string;
   serverless: string;
@@ -359,7 +358,7 @@ export function costView(r: CostResult, p: CostPrices, currency = 'USD'): CostVi
   if (r.breakEven.kind === 'at') {
     const at = r.breakEven;
     breakEvenText = `${formatNumber(Math.round(at.requestsPerMonth))} requests a month`;
-    breakEvenDetail = `about ${formatAbout(at.requestsPerMonth)} a month, or ${formatNumber(at.perSecond, at.perSecond < 10 ? 2 : 1)} ${plural(at.perSecond, 'request', 'requests')} a second on average; serverless is cheaper below it, servers above it`;
+    breakEvenDetail = `about ${formatAbout(at.requestsPerMonth)} a month, or ${formatNumber(at.perSecond, at.perSecond < 10 ? 2 : 1)} ${pluralWord(at.perSecond, 'request')} a second on average; serverless is cheaper below it, servers above it`;
     breakEvenFormula = `${money(r.server)} ÷ ${perMillion} per million requests = ${formatNumber(Math.round(at.requestsPerMonth))} requests/month`;
   } else if (r.breakEven.reason === 'no-servers') {
     breakEvenText = `none: with no servers the server bill is ${money(0)}`;

@@ -15,10 +15,17 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { type DecisionWalker, DecisionWalkerSchema } from '../../schemas/decide.ts';
-import type { ContentError, ContentFile } from '../content/gate.ts';
+import type { ContentError, ContentFile } from '../content/errors.ts';
 import { type DecisionTree, decisionTree } from './tree.ts';
 import { type AnchorIndex, headingId, SOURCE_REF } from '../notes/anchors.ts';
-import { type CheckedYaml, checkYamlFile, duplicateIds, sourceErrors } from '../content/yaml.ts';
+import type { NoteText } from '../notes/collection.ts';
+import {
+  type CheckedYaml,
+  checkYamlFile,
+  duplicateIdErrors,
+  idMatchesFileName,
+  sourceErrors,
+} from '../content/yaml.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
@@ -58,14 +65,6 @@ export function diagramUnder(body: string, id: string): NoteDiagram | undefined 
   return found;
 }
 
-export interface WalkerNote {
-  file: string;
-  slug: string;
-  body: string;
-  /** 1-based line in the file where the body starts. */
-  bodyLine: number;
-}
-
 export interface ResolvedWalker {
   checked: CheckedYaml<DecisionWalker>;
   tree: DecisionTree;
@@ -74,26 +73,14 @@ export interface ResolvedWalker {
 
 export function checkWalkerFile(
   file: ContentFile,
-  notes: readonly WalkerNote[],
+  notes: readonly NoteText[],
   index: AnchorIndex,
 ): { walker?: ResolvedWalker; errors: ContentError[]; warnings: ContentError[] } {
   const { checked, errors } = checkYamlFile(file, DecisionWalkerSchema);
   if (!checked) return { errors, warnings: [] };
   const walker = checked.data;
-  const problems: ContentError[] = [];
-  const at = (path: (string | number)[], message: string, item?: string): ContentError => ({
-    file: file.path,
-    line: checked.lineOf(path),
-    item,
-    field: path.join('.'),
-    message,
-  });
-
-  const expected = /([^/\\]+)\.ya?ml$/.exec(file.path)?.[1];
-  if (expected !== walker.id)
-    problems.push(
-      at(['id'], `the walker id must match the file name: expected "${expected}"; received "${walker.id}"`),
-    );
+  const problems = idMatchesFileName(checked, 'walker');
+  const { at } = checked;
   problems.push(
     ...sourceErrors(checked, index, [
       { path: ['diagram'], ref: walker.diagram },
@@ -107,21 +94,11 @@ export function checkWalkerFile(
       ),
     ]),
   );
-  for (const d of duplicateIds(walker.questions))
-    problems.push(
-      at(
-        ['questions', d.index, 'id'],
-        `question "${d.id}" is listed twice (first as question #${d.first + 1})`,
-      ),
-    );
-  for (const d of duplicateIds(walker.leaves))
-    problems.push(
-      at(['leaves', d.index, 'id'], `leaf "${d.id}" is listed twice (first as leaf #${d.first + 1})`),
-    );
+  problems.push(...duplicateIdErrors(checked));
   if (problems.some((p) => p.field === 'diagram')) return { errors: problems, warnings: [] };
 
   const [, slug = '', headingRef = ''] = SOURCE_REF.exec(walker.diagram) ?? [];
-  const note = notes.find((n) => n.slug === slug);
+  const note = notes.find((n) => n.data.slug === slug);
   const diagram = note && diagramUnder(note.body, headingRef);
   if (!note || !diagram) {
     problems.push(
@@ -148,7 +125,6 @@ export function checkWalkerFile(
   const diagramRef = `the diagram in ${walker.diagram}`;
   walker.questions.forEach((q, i) => {
     const question = tree.questions[q.id];
-    const item = `question "${q.id}"`;
     if (!question) {
       const leaf = tree.leaves[q.id];
       problems.push(
@@ -157,7 +133,6 @@ export function checkWalkerFile(
           leaf
             ? `${q.id} is a leaf ("${leaf.label}") in ${diagramRef}, not a question: list it under leaves`
             : `${diagramRef} has no question ${q.id} (questions: ${Object.keys(tree.questions).join(', ')})`,
-          item,
         ),
       );
       return;
@@ -168,7 +143,8 @@ export function checkWalkerFile(
           at(
             ['questions', i, 'answers', j, 'answer'],
             `question ${q.id} "${question.label}" has no answer "${a.answer}" in ${diagramRef} (answers: ${question.answers.map((x) => `"${x.label}"`).join(', ')})`,
-            `${item} answer "${a.answer}"`,
+            // The answer by its label: answers carry no id.
+            `question "${q.id}" answer "${a.answer}"`,
           ),
         );
     });
@@ -181,7 +157,6 @@ export function checkWalkerFile(
           tree.questions[l.id]
             ? `${l.id} is a question in ${diagramRef}, not a leaf: list it under questions`
             : `${diagramRef} has no leaf ${l.id} (leaves: ${Object.keys(tree.leaves).join(', ')})`,
-          `leaf "${l.id}"`,
         ),
       );
   });
@@ -210,7 +185,7 @@ export function checkWalkerFile(
 /** All walker files: each checked; the site has one walker page (/decide/), so at most one file. */
 export function checkWalkerFiles(
   files: readonly ContentFile[],
-  notes: readonly WalkerNote[],
+  notes: readonly NoteText[],
   index: AnchorIndex,
 ): { walkers: ResolvedWalker[]; errors: ContentError[]; warnings: ContentError[] } {
   const results = files.map((file) => checkWalkerFile(file, notes, index));

@@ -7,6 +7,7 @@
  * Service") is passed through. Problems come back as errors with the diagram line, never thrown.
  * Pure: a string in, a tree or errors out.
  */
+import { plural, slugify } from '../content/text.ts';
 
 export type NodeShape = 'rhombus' | 'box';
 
@@ -98,19 +99,14 @@ export function labelText(raw: string): string {
 
 /** A URL-safe answer id: `> 15 minutes` → `gt-15-minutes`, `Sub-100ms required` → `sub-100ms-required`. */
 export function answerSlug(label: string): string {
-  return (
-    label
-      .toLowerCase()
-      .replace(/>=|≥/g, ' gte ')
-      .replace(/<=|≤/g, ' lte ')
-      .replace(/>/g, ' gt ')
-      .replace(/</g, ' lt ')
-      .replace(/&/g, ' and ')
-      .replace(/\+/g, ' plus ')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'answer'
-  );
+  // Comparisons and "+" carry meaning in answers ("> 15 minutes" is not "< 15 minutes"): words first.
+  const words = label
+    .replace(/>=|≥/g, ' gte ')
+    .replace(/<=|≤/g, ' lte ')
+    .replace(/>/g, ' gt ')
+    .replace(/</g, ' lt ')
+    .replace(/\+/g, ' plus ');
+  return slugify(words) || 'answer';
 }
 
 const IGNORED = /^(?:subgraph|end|style|classDef|class|click|linkStyle|direction|accTitle|accDescr)\b/;
@@ -345,7 +341,7 @@ export function decisionTree(source: string): { tree?: DecisionTree; errors: Tre
     if (answers.length < 2)
       errors.push({
         line: n.line,
-        message: `question ${n.id} "${n.label}" has ${answers.length} answer${answers.length === 1 ? '' : 's'}; a question needs at least 2 labelled edges`,
+        message: `question ${n.id} "${n.label}" has ${plural(answers.length, 'answer')}; a question needs at least 2 labelled edges`,
       });
     const labels = new Set<string>();
     for (const edge of answers) {

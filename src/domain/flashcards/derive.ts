@@ -16,6 +16,8 @@ import { type Definition, noteDefinitions } from '../notes/definitions.ts';
 import type { AnchorIndex } from '../notes/anchors.ts';
 import { anchorText } from '../notes/anchors.ts';
 import { type Claim, type HeadingRef, type NoteTable, noteTables, tableClaims } from '../notes/tables.ts';
+import { normalise, slugify } from '../content/text.ts';
+import { duplicateIds } from '../content/yaml.ts';
 
 export interface NoteInput {
   slug: string;
@@ -25,24 +27,18 @@ export interface NoteInput {
   tags?: readonly string[];
 }
 
-/** Deck ids the site uses itself (`/flashcards/all/` reviews every deck). */
-export const RESERVED_DECK_IDS = new Set(['all']);
+/** The deck of every card: `/flashcards/all/` reviews whatever is due in any deck. */
+export const ALL_DECK_ID = 'all';
 
-export const slugify = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'x';
+/** Deck ids the site uses itself, which no note or deck file may take. */
+export const RESERVED_DECK_IDS = new Set([ALL_DECK_ID]);
 
-const norm = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+/** A card id part: a slug, or `x` for text with no letters or digits (an id part is never empty). */
+export const cardIdPart = (text: string): string => slugify(text) || 'x';
+
 /** "Stateless Architecture", "Stateless Systems", "Stateless" name the same side. */
 const normSide = (text: string) =>
-  norm(text)
+  normalise(text)
     .replace(/\b(architecture|architectures|systems?|services?)\b/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -84,7 +80,7 @@ function card(
 }
 
 /** "No (always running)" and "No" give the same answer to "which one?": compare without asides. */
-const core = (value: string) => norm(value.replace(/\([^)]*\)/g, ''));
+const core = (value: string) => normalise(value.replace(/\([^)]*\)/g, ''));
 
 /** Is `value` the only cell saying this among the claims of one comparison? */
 const unique = (claims: readonly Claim[], claim: Claim) =>
@@ -92,7 +88,7 @@ const unique = (claims: readonly Claim[], claim: Claim) =>
 
 function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
   const claims = tableClaims(table);
-  const where = slugify(table.headings.at(-1)?.id ?? 'table');
+  const where = cardIdPart(table.headings.at(-1)?.id ?? 'table');
   const context = contextOf(table.headings);
   const source = ref(table.note, table.headings);
   const drafts: Draft[] = [];
@@ -100,18 +96,18 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
     const side = normSide(claim.option);
     if (claim.shape === 'category') {
       drafts.push({
-        card: card(table.note, 'category', `${where}--${slugify(claim.value)}`, {
+        card: card(table.note, 'category', `${where}--${cardIdPart(claim.value)}`, {
           context,
           front: `“${claim.value}” — ${claim.options.join(' or ')}?`,
           back: claim.aspect,
           source,
           tags,
         }),
-        same: `c|${side}|${norm(claim.value)}`,
+        same: `c|${side}|${normalise(claim.value)}`,
       });
       continue;
     }
-    const base = `${where}--${slugify(claim.aspect)}--${slugify(claim.option)}`;
+    const base = `${where}--${cardIdPart(claim.aspect)}--${cardIdPart(claim.option)}`;
     const forward =
       claim.shape === 'lookup' ? `${claim.aspect} — ${claim.option}?` : `${claim.option} — ${claim.aspect}?`;
     drafts.push({
@@ -122,8 +118,8 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
         source,
         tags,
       }),
-      same: `t|${side}|${norm(claim.aspect)}|${norm(claim.value)}`,
-      topic: `t|${side}|${norm(claim.aspect)}`,
+      same: `t|${side}|${normalise(claim.aspect)}|${normalise(claim.value)}`,
+      topic: `t|${side}|${normalise(claim.aspect)}`,
     });
     // The other direction only where it has one right answer: two or more options, and no
     // other option in the same comparison says the same thing ("Per server-hour" twice).
@@ -143,17 +139,17 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
         source,
         tags,
       }),
-      same: `r|${side}|${norm(claim.aspect)}|${norm(claim.value)}`,
+      same: `r|${side}|${normalise(claim.aspect)}|${normalise(claim.value)}`,
     });
   }
   return drafts;
 }
 
 function definitionDraft(def: Definition, tags: readonly string[]): Draft {
-  const where = slugify(def.headings.at(-1)?.id ?? 'definition');
+  const where = cardIdPart(def.headings.at(-1)?.id ?? 'definition');
   const term = def.kind === 'term';
   return {
-    card: card(def.note, term ? 'term' : 'definition', `${where}--${slugify(def.term)}`, {
+    card: card(def.note, term ? 'term' : 'definition', `${where}--${cardIdPart(def.term)}`, {
       context: contextOf(def.headings),
       front: term
         ? `${def.term}?`
@@ -164,9 +160,9 @@ function definitionDraft(def: Definition, tags: readonly string[]): Draft {
       source: ref(def.note, def.headings),
       tags,
     }),
-    same: `d|${normSide(def.term)}|${norm(def.text)}`,
+    same: `d|${normSide(def.term)}|${normalise(def.text)}`,
     topic: term
-      ? `d|${norm(contextOf(def.headings.slice(-1)))}|${normSide(def.term)}`
+      ? `d|${normalise(contextOf(def.headings.slice(-1)))}|${normSide(def.term)}`
       : `d|${normSide(def.term)}`,
   };
 }
@@ -266,10 +262,18 @@ export function allDecks(notes: readonly NoteInput[], hand: readonly DeckFile[],
   return [...derived, ...written];
 }
 
-/** Ids that appear twice: a derivation rule that would make two cards share review history. */
-export function duplicateCardIds(decks: readonly Deck[]): string[] {
-  const seen = new Set<string>();
-  const twice = new Set<string>();
-  for (const c of decks.flatMap((d) => d.cards)) (seen.has(c.id) ? twice : seen).add(c.id);
-  return [...twice];
+/** Every card of every deck, as the one deck `/flashcards/all/` reviews. */
+export function allCardsDeck(decks: readonly Deck[]): Deck {
+  return {
+    id: ALL_DECK_ID,
+    title: 'All decks',
+    summary: 'Every card that is due, from every deck.',
+    origin: 'note',
+    cards: decks.flatMap((d) => d.cards),
+  };
 }
+
+/** Ids that appear twice: a derivation rule that would make two cards share review history. */
+export const duplicateCardIds = (decks: readonly Deck[]): string[] => [
+  ...new Set(duplicateIds(decks.flatMap((d) => d.cards)).map((d) => d.id)),
+];

@@ -7,10 +7,9 @@
  *   date that is not a date is set aside: it starts again as a new card, its ratings stay in
  *   the log, and its old state is kept aside by the storage layer for a human to look at.
  */
+import { plural } from '../content/text.ts';
 import type { FlashcardProgress, FsrsCardState } from '../../schemas/progress.ts';
 import type { Repair } from '../progress/storage.ts';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Why the scheduler cannot take this state as stored, or undefined when it can. */
 export function unusableReason(state: FsrsCardState): string | undefined {

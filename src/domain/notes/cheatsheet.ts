@@ -10,6 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { normalise } from '../content/text.ts';
 
 /** Headings whose section goes on the cheat sheet. */
 export const CHEATSHEET_HEADING =
@@ -57,12 +58,6 @@ export interface HeadingRef {
 export class CheatSheetError extends Error {
   override name = 'CheatSheetError';
 }
-
-const normalise = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 /** "STATELESS DESIGN" → "Stateless design" */
 export const sentenceCase = (text: string): string =>

@@ -9,6 +9,19 @@ export interface NoteLike {
   body?: string | undefined;
 }
 
+/**
+ * A checked note as the other content gates read it (comparisons, the decision walker and the
+ * prices are checked against the notes' text): the file and body line let their messages point
+ * into the note itself.
+ */
+export interface NoteText {
+  file: string;
+  data: { slug: string; title: string };
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+}
+
 export interface Heading {
   depth: number;
   slug: string;

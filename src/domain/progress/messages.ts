@@ -3,12 +3,12 @@
  * import summaries) become sentences for the reader, so the quiz, the flashcards and the
  * progress page say the same thing the same way. Pure.
  */
+import { plural } from '../content/text.ts';
 import type { ReadResult, WriteCode } from './storage.ts';
 import type { ImportSummary } from './file.ts';
 
 export type RecordName = 'quiz history' | 'flashcard progress';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Sentences about a record that could not be used as stored; [] when all is well. */

@@ -4,6 +4,7 @@
  */
 import { type QuizAttempt, type QuizAttempts, QuizAttemptsSchema } from '../../schemas/progress.ts';
 import type { RecordSpec } from '../progress/storage.ts';
+import { plural } from '../content/text.ts';
 
 /** Keep the history bounded: a reader retaking quizzes for months must not fill storage. */
 export const MAX_ATTEMPTS_PER_QUIZ = 50;
@@ -72,6 +73,6 @@ export function describeSummary(s: QuizSummary): string | undefined {
   if (!s.last) return undefined;
   return (
     `Best ${s.best ? `${s.best.percent} %` : '—'} · last ${s.last.percent} %${s.last.retry ? ' (retry)' : ''}` +
-    ` · ${s.attempts === 1 ? '1 attempt' : `${s.attempts} attempts`}`
+    ` · ${plural(s.attempts, 'attempt')}`
   );
 }

@@ -6,11 +6,11 @@ import {
   notesClaims,
   vocabularyLookup,
 } from '../../../src/domain/compare/matrix.ts';
-import { formatContentError } from '../../../src/domain/content/gate.ts';
+import { formatContentError } from '../../../src/domain/content/errors.ts';
 import { anchorIndex } from '../../../src/domain/notes/anchors.ts';
 import { gateContent } from '../../../src/integrations/load-notes.ts';
 
-const notes = [
+const sources = [
   {
     slug: 'a',
     title: 'Note A',
@@ -37,7 +37,13 @@ Serverless can be **stateful** with external state.
 `,
   },
 ];
-const index = anchorIndex(notes.map((n) => ({ data: n, body: n.body })));
+const notes = sources.map((n) => ({
+  file: `content/notes/${n.slug}.md`,
+  data: n,
+  body: n.body,
+  bodyLine: 5,
+}));
+const index = anchorIndex(notes);
 
 const VOCABULARY = `aspects:
   - id: complexity
@@ -121,7 +127,7 @@ describe('the comparison content gate', () => {
     );
     expect(messages(check(RESOLVED, twice))).toEqual([
       'content/compare/vocabulary.yaml:8: aspect "latency" alias #2: field "aspects.1.aliases.1": "complexity" is already an alias of "complexity": a label can mean only one thing',
-      'content/compare/vocabulary.yaml:13: option "stateful": field "options.1.id": duplicate id "stateful" (#1 already uses it)',
+      'content/compare/vocabulary.yaml:13: option "stateful": field "options.1.id": duplicate id "stateful" (option #1 already uses it)',
     ]);
   });
 
@@ -186,7 +192,7 @@ describe('the comparison content gate', () => {
     const unresolved = RESOLVED.replace(/disagreements:[\s\S]*$/, 'disagreements: []\n');
     const result = check(unresolved);
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([
+    expect(result.warnings.map(formatContentError)).toEqual([
       'content/compare/pair.yaml: unresolved disagreement on complexity: stateful above stateless in b#traits ("More complex" vs "Simpler"); below in a#key-differences ("Low(initially)" vs "Moderate")',
     ]);
   });

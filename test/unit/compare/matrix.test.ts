@@ -4,7 +4,6 @@ import {
   compareCells,
   comparisonClaims,
   findDisagreements,
-  labelKey,
   matchClaim,
   mergeMatrix,
   notesClaims,
@@ -18,6 +17,7 @@ import {
 } from '../../../src/domain/compare/matrix.ts';
 import { noteTables } from '../../../src/domain/notes/tables.ts';
 import type { Resolution, Vocabulary } from '../../../src/schemas/compare.ts';
+import { normalise } from '../../../src/domain/content/text.ts';
 
 const vocab: Vocabulary = {
   aspects: [
@@ -85,7 +85,7 @@ Intro: **Serverless can be stateful** (with external state).
 
 describe('vocabulary', () => {
   it('matches labels without case, punctuation or spacing', () => {
-    expect(labelKey('  Fault-Tolerance ')).toBe('fault tolerance');
+    expect(normalise('  Fault-Tolerance ')).toBe('fault tolerance');
     expect(lookup.aspect('horizontal   scaling')?.id).toBe('scaling');
     expect(lookup.aspect('scaling')?.id).toBe('scaling');
     expect(lookup.option('Stateful architecture')?.id).toBe('stateful');

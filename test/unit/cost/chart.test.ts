@@ -119,11 +119,17 @@ describe('geometry', () => {
     expect(none.server).toBeUndefined();
     expect(none.breakEven).toBeUndefined();
     expect(none.volume).toBeUndefined();
-    expect(none.serverless).toBeDefined();
+    // The serverless line alone still crosses the whole plot, rising.
+    const alone = none.serverless!;
+    expect([alone.from.x, alone.to.x]).toEqual([none.plot.left, none.plot.right]);
+    expect(alone.to.y).toBeLessThan(alone.from.y);
+    expect(alone.path).toBe(`M${alone.from.x} ${alone.from.y}L${alone.to.x} ${alone.to.y}`);
     const free = chartGeometry({ ...EXAMPLE, perRequest: 0, breakEven: undefined });
     expect(free.serverless).toBeUndefined();
     expect(free.volume!.onServerless).toBeUndefined();
-    expect(free.volume!.onServer).toBeDefined();
+    // The reader's volume is then marked on the server line only, at its height.
+    expect(free.volume!.onServer).toBe(free.server!.y);
+    expect(free.server!.path).toBe(`M${free.plot.left} ${free.server!.y}H${free.plot.right}`);
   });
 
   it('labels every other power of ten when the range is wide', () => {
@@ -159,6 +165,40 @@ describe('markup', () => {
     expect(svg).toContain('>you: 1M</text>');
   });
 
+  it("draws grid, ticks, dots and the break-even at the geometry's own coordinates", () => {
+    const { left, right, top, bottom } = g.plot;
+    const count = (pattern: RegExp) => svg.match(new RegExp(pattern, 'g'))?.length ?? 0;
+    // One grid line per tick, inside the plot.
+    for (const t of g.xTicks) {
+      expect(svg).toContain(`<path d="M${t.at} ${top}V${bottom}"/>`);
+      expect(svg).toContain(`<text x="${t.at}" y="${bottom + 26}" class="chart-x-label">${t.label}</text>`);
+    }
+    for (const t of g.yTicks) {
+      expect(svg).toContain(`<path d="M${left} ${t.at}H${right}"/>`);
+      expect(svg).toContain(`<text x="${left - 8}" y="${t.at + 5}" class="chart-y-label">${t.label}</text>`);
+    }
+    expect(count(/<path d="M/)).toBe(g.xTicks.length + g.yTicks.length);
+    expect(svg).toContain(`<path class="chart-axis" d="M${left} ${top}V${bottom}H${right}"/>`);
+    // The reader's volume: a vertical line and a dot on each cost line.
+    const v = g.volume!;
+    expect(svg).toContain(`<path class="chart-volume" d="M${v.x} ${top}V${bottom}"/>`);
+    expect(svg).toContain(
+      `<circle class="chart-dot chart-dot-server" cx="${v.x}" cy="${v.onServer}" r="4"/>`,
+    );
+    expect(svg).toContain(
+      `<circle class="chart-dot chart-dot-serverless" cx="${v.x}" cy="${v.onServerless}" r="4"/>`,
+    );
+    // The break-even: a dot where the lines cross and a drop line to the volume axis.
+    const b = g.breakEven!;
+    expect(svg).toContain(`<circle class="chart-break-even" cx="${b.x}" cy="${b.y}" r="6"/>`);
+    expect(svg).toContain(`<path class="chart-break-even-drop" d="M${b.x} ${b.y}V${bottom}"/>`);
+    expect(count(/<circle /)).toBe(3);
+    // Every element closes: as many <g> as </g>, one <svg> and one </svg> at the very end.
+    expect(count(/<g /)).toBe(count(/<\/g>/));
+    expect(svg.endsWith('</svg>')).toBe(true);
+    expect(count(/<svg /)).toBe(1);
+  });
+
   it('labels on the right half are anchored at their end', () => {
     expect(svg).toMatch(/class="chart-marker-label chart-anchor-end">break-even 87M/);
     expect(svg).toMatch(/class="chart-marker-label chart-anchor-start">you: 1M/);
@@ -172,6 +212,9 @@ describe('markup', () => {
     expect(bare).not.toContain('chart-line-server"');
     expect(bare).not.toContain('chart-break-even');
     expect(bare).not.toContain('chart-volume');
+    expect(bare).not.toContain('<circle');
+    const alone = chartGeometry({ server: 0, perRequest: 1e-6, volume: 0 }).serverless!;
+    expect(bare).toContain(`<path class="chart-line chart-line-serverless" d="${alone.path}"/>`);
     const unlabelled = chartSvg(g, { title: 't', description: 'd' });
     expect(unlabelled).not.toContain('chart-marker-label');
   });

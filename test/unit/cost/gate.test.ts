@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatContentError } from '../../../src/domain/content/gate.ts';
+import { formatContentError } from '../../../src/domain/content/errors.ts';
 import { anchorIndex, noteSection } from '../../../src/domain/notes/anchors.ts';
-import { checkPricingFile, exampleProblems } from '../../../src/domain/cost/gate.ts';
+import { checkPricing, checkPricingFile, exampleProblems } from '../../../src/domain/cost/gate.ts';
 import { gateContent, gateNotes } from '../../../src/integrations/load-notes.ts';
 import { type Pricing, PricingSchema } from '../../../src/schemas/pricing.ts';
 
@@ -33,6 +33,19 @@ describe('the committed prices', () => {
     expect(errors.map(formatContentError)).toContain(
       'content/pricing.yaml: the file is missing: the cost calculator (/cost/) takes its prices from it',
     );
+  });
+
+  it('a missing pricing file stops the build only when the site needs it', () => {
+    const missing = (required: boolean) =>
+      checkPricing(undefined, { path: 'content/pricing.yaml', required }, index, notes);
+    expect(missing(true).errors.map(formatContentError)).toEqual([
+      'content/pricing.yaml: the file is missing: the cost calculator (/cost/) takes its prices from it',
+    ]);
+    expect(missing(false)).toEqual({ errors: [] });
+    const path = 'content/pricing.yaml';
+    const found = checkPricing({ path, bytes: readFileSync(path) }, { path, required: true }, index, notes);
+    expect(found.errors).toEqual([]);
+    expect(found.checked?.data.server.name).toBe('t3.medium');
   });
 
   it('a build that names a pricing file that does not exist has no calculator', async () => {

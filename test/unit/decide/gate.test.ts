@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatContentError } from '../../../src/domain/content/gate.ts';
-import { checkWalkerFile, checkWalkerFiles, type WalkerNote } from '../../../src/domain/decide/gate.ts';
+import { formatContentError } from '../../../src/domain/content/errors.ts';
+import { checkWalkerFile, checkWalkerFiles } from '../../../src/domain/decide/gate.ts';
 import { anchorIndex } from '../../../src/domain/notes/anchors.ts';
+import type { NoteText } from '../../../src/domain/notes/collection.ts';
 import { gateContent, gateNotes } from '../../../src/integrations/load-notes.ts';
 
 const { notes: checkedNotes } = await gateNotes();
 const NOTE = 'content/notes/architecture-paradigms.mdx';
-const notes: WalkerNote[] = checkedNotes.map((n) => ({
-  file: n.file,
-  slug: n.data.slug,
-  body: n.body,
-  bodyLine: n.bodyLine,
-}));
+const notes: NoteText[] = checkedNotes;
 const index = anchorIndex(checkedNotes.map((n) => ({ data: n.data, body: n.body })));
 const REAL = 'content/decide/decision-framework.yaml';
 const realText = readFileSync(REAL, 'utf8');
@@ -23,8 +19,8 @@ const messages = (text: string, path = REAL, withNotes = notes) =>
   check(text, path, withNotes).errors.map(formatContentError);
 
 /** The real note with its decision diagram edited. */
-function editedNote(edit: (body: string) => string): WalkerNote[] {
-  return notes.map((n) => (n.slug === 'architecture-paradigms' ? { ...n, body: edit(n.body) } : n));
+function editedNote(edit: (body: string) => string): NoteText[] {
+  return notes.map((n) => (n.data.slug === 'architecture-paradigms' ? { ...n, body: edit(n.body) } : n));
 }
 const lineInNote = (text: string) =>
   readFileSync(NOTE, 'utf8')
@@ -125,9 +121,11 @@ describe('a walker file that no longer matches its diagram (file, line, item, fi
         /:24: question "Q1" answer #1: field "questions\.1\.answers\.0\.source": note "architecture-paradigms" has no heading with id "nope"$/,
       ),
       expect.stringMatching(
-        /field "questions\.1\.id": question "Q1" is listed twice \(first as question #1\)$/,
+        /:19: question "Q1": field "questions\.1\.id": duplicate id "Q1" \(question #1 already uses it\)$/,
       ),
-      expect.stringMatching(/field "leaves\.1\.id": leaf "Trad1" is listed twice \(first as leaf #1\)$/),
+      expect.stringMatching(
+        /:\d+: leaf "Trad1": field "leaves\.1\.id": duplicate id "Trad1" \(leaf #1 already uses it\)$/,
+      ),
       // The second "Q1" also holds Q2's answers, which Q1 does not have.
       expect.stringMatching(
         /:22: question "Q1" answer "Spiky, unpredictable": field "questions\.1\.answers\.0\.answer"/,

@@ -5,15 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  allCardsDeck,
   allDecks,
+  cardIdPart,
   deriveDecks,
   duplicateCardIds,
   handDeck,
   noteCards,
-  slugify,
 } from '../../../src/domain/flashcards/derive.ts';
-import { formatContentError } from '../../../src/domain/content/gate.ts';
-import { checkDeckFile } from '../../../src/domain/flashcards/gate.ts';
+import { formatContentError } from '../../../src/domain/content/errors.ts';
+import { checkDeckFile, checkDeckFiles } from '../../../src/domain/flashcards/gate.ts';
 import { noteDefinitions, termOf } from '../../../src/domain/notes/definitions.ts';
 import { distinctParts, noteTables, tableClaims } from '../../../src/domain/notes/tables.ts';
 import { gateContent } from '../../../src/integrations/load-notes.ts';
@@ -218,9 +219,18 @@ describe('derived decks', () => {
     expect(duplicateCardIds(decks)).toEqual([]);
   });
 
+  it('gathers every card of every deck into the "all" deck, which no deck file may be named', () => {
+    const all = allCardsDeck(decks);
+    expect(all).toMatchObject({ id: 'all', title: 'All decks', origin: 'note' });
+    expect(all.cards.map((c) => c.id)).toEqual(decks.flatMap((d) => d.cards.map((c) => c.id)));
+    expect(all.cards).toHaveLength(289);
+    expect(decks.map((d) => d.id)).not.toContain('all');
+  });
+
   it('slugifies ids safely', () => {
-    expect(slugify('️-best-practice')).toBe('best-practice');
-    expect(slugify('***')).toBe('x');
+    expect(cardIdPart('️-best-practice')).toBe('best-practice');
+    expect(cardIdPart('Read & write')).toBe('read-and-write');
+    expect(cardIdPart('***')).toBe('x');
   });
 });
 
@@ -275,7 +285,7 @@ describe('deck gate: file + card id + field', () => {
     expect(errors).toEqual([
       'content/cards/my-deck.yaml:1: field "id": the deck id must match the file name: expected "my-deck"; received "all"',
       'content/cards/my-deck.yaml:1: field "id": "all" is used by the site (/flashcards/all/)',
-      'content/cards/my-deck.yaml:9: card "one": field "cards.1.id": duplicate card id "one" (card #1 already uses it)',
+      'content/cards/my-deck.yaml:9: card "one": field "cards.1.id": duplicate id "one" (card #1 already uses it)',
       'content/cards/my-deck.yaml:12: card "one": field "cards.1.source": note "stateless-vs-stateful-architecture" has no heading with id "sticky" (did you mean "2-sticky-sessions"?)',
     ]);
     expect(
@@ -330,15 +340,14 @@ describe('edge cases of derivation', () => {
     expect(deck.cards[0]?.context).toBe('');
   });
 
-  it('collects valid decks and errors from several files', async () => {
-    const { checkEach } = await import('../../../src/domain/content/yaml.ts');
+  it('collects valid decks and errors from several files', () => {
     const good = `id: good\ntitle: T\nsummary: S\ncards:\n  - id: a\n    front: F\n    back: B\n    source: stateless-vs-stateful-architecture#2-sticky-sessions\n`;
-    const result = checkEach(
+    const result = checkDeckFiles(
       [
         { path: 'content/cards/good.yaml', bytes: new TextEncoder().encode(good) },
         { path: 'content/cards/bad.yaml', bytes: new Uint8Array() },
       ],
-      (file) => checkDeckFile(file, content.index),
+      content.index,
     );
     expect(result.checked.map((d) => d.data.id)).toEqual(['good']);
     expect(result.errors.map(formatContentError)).toEqual(['content/cards/bad.yaml: the file is empty']);
