@@ -1,13 +1,21 @@
 /**
- * `npm run bench`: build time (cold, warm), weight of the diagram-heaviest note page, the
- * service worker's precache size, search latency and bytes, and build scaling over generated
- * corpora. Writes bench/results/latest.json and prints a table.
- * Env: BENCH_QUICK=1 (1 cold, 1 warm, 100 notes), BENCH_RUNS=cold,warm (default 2,3),
- * BENCH_SCALES=100,500, BENCH_STRICT=1 (exit 1 when a budget fails).
+ * `npm run bench`: build time (cold, warm with nothing changed, one note changed) beside a
+ * Starlight build of the same notes in the same run (ratios), weight of the diagram-heaviest
+ * note page, the service worker's precache size, search latency and bytes, and scaling over
+ * generated corpora (distinct text, tables and diagrams: bench/corpus.ts): diagram-cold and warm
+ * builds, peak memory, bytes of a note without diagrams, the first visit's offline download,
+ * the Pagefind step; and the same generator's Obsidian-style vault.
+ * Writes bench/results/latest.json and prints a table.
+ * Env: BENCH_QUICK=1 (1 run, 35 notes), BENCH_RUNS=n (runs of each build, default 3),
+ * BENCH_SCALES=35,100,500 (notes in all, the five real ones among them), BENCH_VAULT=100,500,
+ * BENCH_STARLIGHT=0 (skip the reference), BENCH_STARLIGHT_SCALES=35, BENCH_PAGEFIND=1 (index
+ * the largest scale's pages once and twice over), BENCH_STRICT=1 (exit 1 when a budget fails).
  * Medians, because these machines are noisy; all samples are in the JSON.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
+  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -22,14 +30,20 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../src/lib/chromium.ts';
 import { otherNotesEnv } from '../src/lib/paths.ts';
+import { writeSearchIndex } from '../src/integrations/pagefind.ts';
 import { makeCorpus } from './corpus.ts';
+import { clearStarlight, ensureStarlight, loadStarlightNotes } from './starlight.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
-const [coldRuns, warmRuns] = (process.env.BENCH_RUNS ?? (quick ? '1,1' : '2,3')).split(',').map(Number) as [
-  number,
-  number,
-];
-const scales = (process.env.BENCH_SCALES ?? (quick ? '100' : '100,500')).split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? (quick ? '1' : '3'));
+const list = (value: string) => value.split(',').filter(Boolean).map(Number);
+const scales = list(process.env.BENCH_SCALES ?? (quick ? '35' : '35,100'));
+const vaultScales = list(process.env.BENCH_VAULT ?? (quick ? '' : '100'));
+const withStarlight = process.env.BENCH_STARLIGHT !== '0';
+const seedsOn = process.env.BENCH_SEEDS !== '0';
+const starlightScales = list(process.env.BENCH_STARLIGHT_SCALES ?? '35');
+/** The real note without diagrams: its weight must not change with the size of the site. */
+const PLAIN_NOTE = 'serverless-architecture';
 const KiB = 1024;
 const BUDGET = { totalGzip: 55 * KiB, jsGzip: 8 * KiB, requests: 8 };
 /** Pages with their own tools (beyond quizzes and flashcards), measured against the same script budget. */
@@ -83,11 +97,13 @@ function treeRss(pid: number): number {
 function build(
   outDir: string,
   env: Record<string, string> = {},
+  cwd = process.cwd(),
 ): Promise<{ seconds: number; peakRssMiB: number; log: string }> {
   return new Promise((resolveBuild, reject) => {
     const started = performance.now();
     // The running Node (24 via npm), not whatever `node` is first on PATH.
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+      cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     });
     let log = '';
@@ -329,6 +345,149 @@ async function searchBench(outDir: string) {
   }
 }
 
+/** Appends a paragraph to one note (the first with a diagram, so its page is a real one). */
+function changeOneNote(dir: string): { file: string; original: string } {
+  const notes = readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort();
+  const file = notes.find((f) => readFileSync(join(dir, f), 'utf8').includes('```mermaid')) ?? notes[0];
+  if (!file) throw new Error(`no note in ${dir}`);
+  const original = readFileSync(join(dir, file), 'utf8');
+  appendFileSync(join(dir, file), `\nAn edit made by the benchmark at ${Date.now()}.\n`);
+  return { file, original };
+}
+
+interface BuildSet {
+  cold: number[];
+  warm: number[];
+  change: number[];
+  coldPeakRssMiB: number[];
+  logs: string[];
+}
+
+const emptySet = (): BuildSet => ({ cold: [], warm: [], change: [], coldPeakRssMiB: [], logs: [] });
+const summary = (set: BuildSet) => ({
+  coldSeconds: { median: round(median(set.cold)), samples: set.cold.map((x) => round(x)) },
+  warmSeconds: { median: round(median(set.warm)), samples: set.warm.map((x) => round(x)) },
+  oneChangeSeconds: { median: round(median(set.change)), samples: set.change.map((x) => round(x)) },
+  coldPeakRssMiB: Math.max(...set.coldPeakRssMiB),
+  warmOverCold: round(median(set.warm) / median(set.cold)),
+  oneChangeOverCold: round(median(set.change) / median(set.cold)),
+});
+
+/**
+ * Cold (every cache gone, diagrams too), warm (a rebuild with nothing changed) and one changed
+ * note, for this site and, alternating run by run, for Starlight over the same notes.
+ */
+async function compareBuilds(
+  label: string,
+  notes: string,
+  env: Record<string, string>,
+  starlight: boolean,
+  n = runs,
+  coldAndWarmOnly = false,
+) {
+  const ours = emptySet();
+  const theirs = emptySet();
+  const slDir = starlight ? ensureStarlight() : '';
+  for (let i = 0; i < n; i++) {
+    clearCaches(true);
+    const cold = await build(join(out, label), env);
+    ours.cold.push(cold.seconds);
+    ours.coldPeakRssMiB.push(cold.peakRssMiB);
+    ours.logs.push(cold.log);
+    if (starlight) {
+      loadStarlightNotes(slDir, notes);
+      clearStarlight(slDir);
+      const r = await build('dist', {}, slDir);
+      theirs.cold.push(r.seconds);
+      theirs.coldPeakRssMiB.push(r.peakRssMiB);
+    }
+    ours.warm.push((await build(join(out, label), env)).seconds);
+    if (starlight) theirs.warm.push((await build('dist', {}, slDir)).seconds);
+    // At hundreds of notes, cold and warm only: each build takes minutes on a shared machine.
+    if (coldAndWarmOnly) continue;
+    const changed = changeOneNote(notes);
+    ours.change.push((await build(join(out, label), env)).seconds);
+    if (starlight) {
+      cpSync(join(notes, changed.file), join(slDir, 'src/content/docs', changed.file));
+      theirs.change.push((await build('dist', {}, slDir)).seconds);
+    }
+    writeFileSync(join(notes, changed.file), changed.original);
+  }
+  // Leave the output as the notes are (what the page and offline figures read).
+  if (!coldAndWarmOnly) await build(join(out, label), env);
+  const result: Record<string, unknown> = { ours: summary(ours) };
+  if (starlight) {
+    result.starlight = summary(theirs);
+    result.ratio = {
+      cold: round(median(ours.cold) / median(theirs.cold)),
+      warm: round(median(ours.warm) / median(theirs.warm)),
+      oneChange: round(median(ours.change) / median(theirs.change)),
+    };
+  }
+  return { result, logs: ours.logs };
+}
+
+/** A page as a reader without a cache downloads it: the HTML and the stylesheets and scripts it links, gzip. */
+function pageBytes(outDir: string, path: string) {
+  const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+  const linked = [
+    ...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"|<script[^>]*src="\/([^"]+)"/g),
+  ].map((m) => (m[1] ?? m[2]) as string);
+  const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
+  const files = linked.map((f) => ({ file: f, gzip: gz(readFileSync(join(outDir, f))) }));
+  return {
+    path,
+    htmlRaw: Buffer.byteLength(html),
+    htmlGzip: gz(html),
+    totalGzip: gz(html) + files.reduce((sum, f) => sum + f.gzip, 0),
+    linked: files,
+  };
+}
+
+const pagefindMs = (log: string) => Number(/indexed \d+ page\(s\) in (\d+) ms/.exec(log)?.[1] ?? NaN);
+
+function pageFile(outDir: string, path: string) {
+  if (!existsSync(join(outDir, path))) return null;
+  const body = readFileSync(join(outDir, path));
+  return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+}
+
+function largestFile(outDir: string) {
+  let best = { path: '', bytes: 0 };
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = readFileSync(path).length;
+    if (bytes > best.bytes) best = { path: path.slice(outDir.length + 1), bytes };
+  }
+  return best;
+}
+
+/** Pagefind alone over N and 2N pages (the built pages once, then twice under another folder): linear? */
+async function pagefindScaling(outDir: string) {
+  const once = mkdtempSync(join(tmpdir(), 'tradeoffs-pf-'));
+  const twice = mkdtempSync(join(tmpdir(), 'tradeoffs-pf2-'));
+  try {
+    for (const target of [once, twice])
+      cpSync(join(outDir), target, { recursive: true, filter: (f) => !f.includes('/pagefind') });
+    cpSync(join(twice, 'notes'), join(twice, 'notes-again'), { recursive: true });
+    cpSync(join(twice, 'flashcards'), join(twice, 'flashcards-again'), { recursive: true });
+    const time = async (dir: string) => {
+      const started = performance.now();
+      const { pages } = await writeSearchIndex(dir);
+      return { pages, ms: round(performance.now() - started, 0) };
+    };
+    const a = await time(once);
+    const b = await time(twice);
+    return { single: a, double: b, growth: round(b.ms / a.ms), pagesGrowth: round(b.pages / a.pages) };
+  } finally {
+    rmSync(once, { recursive: true, force: true });
+    rmSync(twice, { recursive: true, force: true });
+  }
+}
+
 const out = mkdtempSync(join(tmpdir(), 'tradeoffs-bench-'));
 const results: Record<string, unknown> = {
   when: new Date().toISOString(),
@@ -338,103 +497,152 @@ const results: Record<string, unknown> = {
 
 try {
   console.log(
-    `bench: ${coldRuns} cold + ${warmRuns} warm builds of content/notes, then scales ${scales.join(', ')}`,
+    `bench: ${runs} run(s) of cold / warm / one-change builds of content/notes${withStarlight ? ' beside Starlight' : ''}, then scales ${scales.join(', ')}, vault ${vaultScales.join(', ') || 'none'} (machine shared: quote medians)`,
   );
-  const cold: number[] = [];
-  const coldPeak: number[] = [];
-  for (let i = 0; i < coldRuns; i++) {
-    clearCaches(true);
-    const r = await build(join(out, 'site'));
-    cold.push(r.seconds);
-    coldPeak.push(r.peakRssMiB);
-  }
-  const warm: number[] = [];
-  for (let i = 0; i < warmRuns; i++) {
-    clearCaches(false); // content layer rebuilt; diagrams from the render cache
-    warm.push((await build(join(out, 'site'))).seconds);
-  }
-  results.build = {
-    coldSeconds: { median: round(median(cold)), samples: cold.map((x) => round(x)) },
-    warmSeconds: { median: round(median(warm)), samples: warm.map((x) => round(x)) },
-    coldPeakRssMiB: Math.max(...coldPeak),
-  };
+  // BENCH_SEEDS=0: the scales only (a long run at hundreds of notes).
+  if (seedsOn) {
+    // A copy of the notes, so the one-change builds never edit content/notes.
+    const seedNotes = join(out, 'seed-notes');
+    cpSync('content/notes', seedNotes, { recursive: true });
+    const seeds = await compareBuilds('site', seedNotes, { TRADEOFFS_NOTES_DIR: seedNotes }, withStarlight);
+    results.build = seeds.result;
 
-  const slug = heaviestNoteSlug('content/notes');
-  const weight = await pageWeight(join(out, 'site'), `/notes/${slug}/`);
-  const jsGzip = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
-  const budgets = {
-    totalGzip: {
-      value: weight.total.gzip,
-      budget: BUDGET.totalGzip,
-      pass: weight.total.gzip <= BUDGET.totalGzip,
-    },
-    jsGzip: { value: jsGzip, budget: BUDGET.jsGzip, pass: jsGzip <= BUDGET.jsGzip },
-    requests: { value: weight.requests, budget: BUDGET.requests, pass: weight.requests <= BUDGET.requests },
-    readableWithoutJs: { value: weight.readableWithoutJs, pass: weight.readableWithoutJs },
-  };
-  results.page = { ...weight, budgets };
-  results.precache = precacheSize(join(out, 'site'));
-  results.search = await searchBench(join(out, 'site'));
-
-  // The largest quiz page: its script is what a reader downloads before the first answer.
-  const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
-  const biggestQuiz = quizzes
-    .map((f) => ({ id: f.replace(/\.yaml$/, ''), size: readFileSync(join('quizzes', f)).length }))
-    .sort((a, b) => b.size - a.size)[0];
-  if (biggestQuiz) {
-    const quizWeight = await pageWeight(join(out, 'site'), `/quizzes/${biggestQuiz.id}/`);
-    const quizJs = (quizWeight.byType.js?.gzip ?? 0) + quizWeight.inlineJs.gzip;
-    results.quizPage = {
-      path: quizWeight.path,
-      requests: quizWeight.requests,
-      totalGzip: quizWeight.total.gzip,
-      jsGzip: quizJs,
-      budget: { jsGzip: APP_JS_BUDGET, pass: quizJs <= APP_JS_BUDGET },
-      urls: quizWeight.urls,
+    const slug = heaviestNoteSlug('content/notes');
+    const weight = await pageWeight(join(out, 'site'), `/notes/${slug}/`);
+    const jsGzip = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
+    const budgets = {
+      totalGzip: {
+        value: weight.total.gzip,
+        budget: BUDGET.totalGzip,
+        pass: weight.total.gzip <= BUDGET.totalGzip,
+      },
+      jsGzip: { value: jsGzip, budget: BUDGET.jsGzip, pass: jsGzip <= BUDGET.jsGzip },
+      requests: { value: weight.requests, budget: BUDGET.requests, pass: weight.requests <= BUDGET.requests },
+      readableWithoutJs: { value: weight.readableWithoutJs, pass: weight.readableWithoutJs },
     };
+    results.page = { ...weight, budgets };
+    results.precache = precacheSize(join(out, 'site'));
+    results.search = await searchBench(join(out, 'site'));
+
+    // The largest quiz page: its script is what a reader downloads before the first answer.
+    const quizzes = readdirSync('quizzes').filter((f) => f.endsWith('.yaml'));
+    const biggestQuiz = quizzes
+      .map((f) => ({ id: f.replace(/\.yaml$/, ''), size: readFileSync(join('quizzes', f)).length }))
+      .sort((a, b) => b.size - a.size)[0];
+    if (biggestQuiz) {
+      const quizWeight = await pageWeight(join(out, 'site'), `/quizzes/${biggestQuiz.id}/`);
+      const quizJs = (quizWeight.byType.js?.gzip ?? 0) + quizWeight.inlineJs.gzip;
+      results.quizPage = {
+        path: quizWeight.path,
+        requests: quizWeight.requests,
+        totalGzip: quizWeight.total.gzip,
+        jsGzip: quizJs,
+        budget: { jsGzip: APP_JS_BUDGET, pass: quizJs <= APP_JS_BUDGET },
+        urls: quizWeight.urls,
+      };
+    }
+
+    // The "compare and decide" pages: each must stay within the interactive-page script budget.
+    const toolPages: unknown[] = [];
+    for (const path of TOOL_PAGES) {
+      if (!existsSync(join(out, 'site', path, 'index.html'))) continue;
+      const weight = await pageWeight(join(out, 'site'), path);
+      const js = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
+      toolPages.push({
+        path,
+        requests: weight.requests,
+        totalGzip: weight.total.gzip,
+        jsGzip: js,
+        budget: { jsGzip: APP_JS_BUDGET, pass: js <= APP_JS_BUDGET },
+      });
+    }
+    results.toolPages = toolPages;
+
+    results.plainNote = pageBytes(join(out, 'site'), `notes/${PLAIN_NOTE}/`);
   }
 
-  // The "compare and decide" pages: each must stay within the interactive-page script budget.
-  const toolPages: unknown[] = [];
-  for (const path of TOOL_PAGES) {
-    if (!existsSync(join(out, 'site', path, 'index.html'))) continue;
-    const weight = await pageWeight(join(out, 'site'), path);
-    const js = (weight.byType.js?.gzip ?? 0) + weight.inlineJs.gzip;
-    toolPages.push({
-      path,
-      requests: weight.requests,
-      totalGzip: weight.total.gzip,
-      jsGzip: js,
-      budget: { jsGzip: APP_JS_BUDGET, pass: js <= APP_JS_BUDGET },
-    });
-  }
-  results.toolPages = toolPages;
-
+  // Scales: the five real notes plus generated ones (distinct text, tables, diagrams). Quizzes,
+  // decks and prices point into the real notes' headings only, so they are off (as for every
+  // other pile of notes).
   const scaling: unknown[] = [];
-  const sources = readdirSync('content/notes')
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => readFileSync(join('content/notes', f), 'utf8'));
+  const real = readdirSync('content/notes').filter((f) => f.endsWith('.mdx'));
+  let largest = '';
   for (const n of scales) {
     const dir = join('bench/.corpus', String(n));
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const corpus = makeCorpus(sources, n, { seed: n });
+    const corpus = makeCorpus(Math.max(0, n - real.length), { seed: n });
     for (const note of corpus) writeFileSync(join(dir, note.name), note.text);
-    clearCaches(false);
-    // Generated notes only: the real quizzes, decks and prices point at the real notes' headings.
-    const r = await build(join(out, `scale-${n}`), otherNotesEnv(dir, {}, join(dir, 'none')));
-    const rendered =
-      /\[diagrams\] (\d+) diagram\(s\) ready in \d+ ms \((rendered|all from cache[^)]*)\)/.exec(r.log);
-    const renderedCount = /rendering (\d+) diagram/.exec(r.log)?.[1];
+    for (const file of real) cpSync(join('content/notes', file), join(dir, file));
+    const env = otherNotesEnv(dir, {}, join(dir, 'none'));
+    const label = `scale-${n}`;
+    console.log(`bench: ${n} notes (${corpus.reduce((s, c) => s + c.diagrams, 0)} generated diagrams)`);
+    const { result, logs } = await compareBuilds(
+      label,
+      dir,
+      env,
+      withStarlight && starlightScales.includes(n),
+      n >= 300 ? 1 : Math.min(runs, 2),
+      n >= 300,
+    );
+    const log = logs[0] ?? '';
+    const diagrams = Number(/\[diagrams\] (\d+) diagram\(s\) ready/.exec(log)?.[1] ?? 0);
+    const rendered = Number(/rendering (\d+) diagram/.exec(log)?.[1] ?? 0);
+    const offline = precacheSize(join(out, label));
     scaling.push({
       notes: n,
-      seconds: round(r.seconds),
-      msPerNote: round((r.seconds * 1000) / n, 1),
-      peakRssMiB: r.peakRssMiB,
-      diagrams: Number(rendered?.[1] ?? 0),
-      diagramsRendered: Number(renderedCount ?? 0),
+      builds: result,
+      diagrams,
+      diagramsRenderedCold: rendered,
+      pagefindMs: pagefindMs(log),
+      plainNote: pageBytes(join(out, label), `notes/${PLAIN_NOTE}/`),
+      offline: {
+        files: offline.files,
+        transferMiB: round(offline.transfer / 2 ** 20),
+        rawMiB: round(offline.raw / 2 ** 20),
+      },
+      catalogue: pageFile(join(out, label), 'progress/catalogue.json'),
+      largestFile: largestFile(join(out, label)),
     });
+    largest = join(out, label);
+    // Written as it goes: a run at 500 notes takes long enough to be cut short.
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/partial.json', `${JSON.stringify({ ...results, scaling }, null, 2)}\n`);
   }
+  if (process.env.BENCH_PAGEFIND === '1' && largest) results.pagefindScaling = await pagefindScaling(largest);
+
+  // The vault: the same generator, Obsidian-shaped. It builds once the importer and the Obsidian
+  // plugins are in; until then the figure says why not.
+  const vault: unknown[] = [];
+  for (const n of vaultScales) {
+    const dir = join('bench/.corpus', `vault-${n}`);
+    rmSync(dir, { recursive: true, force: true });
+    for (const note of makeCorpus(n, { seed: n, variant: 'vault' })) {
+      mkdirSync(join(dir, note.name, '..'), { recursive: true });
+      writeFileSync(join(dir, note.name), note.text);
+    }
+    clearCaches(true);
+    try {
+      const r = await build(join(out, `vault-${n}`), otherNotesEnv(dir, {}, join(dir, 'none')));
+      const pages = existsSync(join(out, `vault-${n}`, 'notes'))
+        ? readdirSync(join(out, `vault-${n}`, 'notes')).filter((f) => !f.endsWith('.html')).length
+        : 0;
+      vault.push({
+        notes: n,
+        ok: true,
+        seconds: round(r.seconds),
+        peakRssMiB: r.peakRssMiB,
+        notePages: pages,
+      });
+    } catch (error) {
+      const message =
+        String((error as Error).message)
+          .split('\n')
+          .find((l) => /error|Error/.test(l)) ?? 'build failed';
+      vault.push({ notes: n, ok: false, error: message.slice(0, 300) });
+    }
+  }
+  results.vault = vault;
   results.scaling = scaling;
 } finally {
   rmSync(out, { recursive: true, force: true });
@@ -443,18 +651,37 @@ try {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 
-const b = results.build as {
-  coldSeconds: { median: number };
-  warmSeconds: { median: number };
-  coldPeakRssMiB: number;
+if (!seedsOn) {
+  console.log(
+    JSON.stringify(
+      { scaling: results.scaling, pagefind: results.pagefindScaling, vault: results.vault },
+      null,
+      2,
+    ),
+  );
+  process.exit(0);
+}
+type Summary = ReturnType<typeof summary>;
+type Compared = {
+  ours: Summary;
+  starlight?: Summary;
+  ratio?: { cold: number; warm: number; oneChange: number };
 };
+const b = results.build as Compared;
+const buildLine = (c: Compared) =>
+  `cold ${c.ours.coldSeconds.median} s  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB` +
+  (c.starlight && c.ratio
+    ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  → ratio cold ${c.ratio.cold}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
+    : '');
+const plain = results.plainNote as ReturnType<typeof pageBytes>;
 const p = results.page as Awaited<ReturnType<typeof pageWeight>> & {
   budgets: Record<string, { value: unknown; budget?: number; pass: boolean }>;
 };
 const kib = (x: number) => `${round(x / KiB, 1)} KiB`;
 const search = results.search as Awaited<ReturnType<typeof searchBench>>;
 console.log(`
-build (5 notes)      cold ${b.coldSeconds.median} s (median)   warm ${b.warmSeconds.median} s (median)   cold peak RSS ${b.coldPeakRssMiB} MiB
+build (5 notes)      ${buildLine(b)}
+note without diagrams ${plain.path}: ${kib(plain.htmlRaw)} raw html, ${kib(plain.totalGzip)} gzip with its stylesheets
 page ${p.path}
   requests           ${p.requests}  (${p.urls.join(', ')})
 ${Object.entries(p.byType)
@@ -513,8 +740,29 @@ ${search.queries
   query data         ${search.budgets.queryBytesGzip.pass ? 'PASS' : 'FAIL'}  median ${kib(search.firstResultsBytes.query)} (budget ${kib(SEARCH_BUDGET.firstResultsGzip)})
   + engine, once     ${kib(search.firstResultsBytes.engine)} (Pagefind JS + wasm, loaded on focus; precached after one visit)
   total first search ${kib(search.firstResultsBytes.total)}
-scaling
-${(results.scaling as { notes: number; seconds: number; msPerNote: number; peakRssMiB: number; diagrams: number; diagramsRendered: number }[]).map((s) => `  ${String(s.notes).padStart(4)} notes  ${s.seconds} s  (${s.msPerNote} ms/note)  peak RSS ${s.peakRssMiB} MiB  ${s.diagrams} diagrams, ${s.diagramsRendered} rendered`).join('\n')}
+scaling (five real notes + generated ones; quizzes and decks off)
+${(
+  results.scaling as {
+    notes: number;
+    builds: Compared;
+    diagrams: number;
+    diagramsRenderedCold: number;
+    pagefindMs: number;
+    plainNote: ReturnType<typeof pageBytes>;
+    offline: { files: number; transferMiB: number };
+    catalogue: { raw: number; gzip: number } | null;
+    largestFile: { path: string; bytes: number };
+  }[]
+)
+  .map(
+    (s) =>
+      `  ${String(s.notes).padStart(4)} notes  ${s.diagrams} diagrams (${s.diagramsRenderedCold} rendered cold)\n    build            ${buildLine(s.builds)}\n` +
+      `    note w/o diagrams ${kib(s.plainNote.htmlRaw)} raw html (${round((s.plainNote.htmlRaw / plain.htmlRaw - 1) * 100, 1)} % vs 5 notes)\n` +
+      `    offline download ${s.offline.transferMiB} MiB (${s.offline.files} files)  catalogue ${s.catalogue ? `${kib(s.catalogue.raw)} raw, ${kib(s.catalogue.gzip)} gzip` : '-'}  largest file ${s.largestFile.path} ${kib(s.largestFile.bytes)}  Pagefind ${s.pagefindMs} ms`,
+  )
+  .join('\n')}
+${results.pagefindScaling ? `pagefind alone      ${JSON.stringify(results.pagefindScaling)}` : ''}
+vault               ${JSON.stringify(results.vault)}
 written to bench/results/latest.json`);
 const searchBudgets = Object.values(search.budgets);
 const quizBudget = (results.quizPage as { budget?: { pass: boolean } } | undefined)?.budget;

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { notesLoader } from './lib/notes-loader.ts';
 import { cardsDir, notesDir, quizzesDir } from './lib/paths.ts';
 import { DeckFileSchema } from './schemas/deck.ts';
 import { NoteSchema } from './schemas/note.ts';
@@ -8,7 +9,7 @@ import { QuizSchema } from './schemas/quiz.ts';
 // The content gate (src/integrations/content-gate.ts) validates the same files with the same
 // schema before Astro's loader sees them, because the loader can drop entries silently.
 const notes = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: notesDir() }),
+  loader: notesLoader(notesDir()),
   schema: NoteSchema,
 });
 

@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content/errors.ts';
 import { plural } from '../domain/content/text.ts';
 import { gateContent } from './load-notes.ts';
+import { isPublished } from '../schemas/note.ts';
 
 export class ContentGateError extends Error {
   override name = 'ContentGateError';
@@ -28,7 +29,8 @@ export function contentGate(): AstroIntegration {
             `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,
           );
         }
-        slugs = notes.map((n) => n.data.slug);
+        // Drafts and `publish: false` notes are checked but get no page.
+        slugs = notes.filter((n) => isPublished(n.data)).map((n) => n.data.slug);
       },
       'astro:build:done': async ({ dir }) => {
         const problems: string[] = [];

@@ -4,14 +4,19 @@
  *    ones come from disk), so an invalid diagram fails the build up front with file:line;
  * 2. while pages render, the remark plugin only reads those results (it renders on its own
  *    only in dev, for a diagram edited since start);
- * 3. `virtual:tradeoffs/diagrams.css` is the shared diagram stylesheet, built from all results;
- * 4. `astro:build:done` writes each diagram as a standalone SVG for "Open full size".
+ * 3. each note with diagrams links its own stylesheet (`_astro/mmd-<hash>.css`: the theme blocks
+ *    and classes of its diagrams only), so no page's weight grows with the site;
+ *    `virtual:tradeoffs/diagrams.css` (imported by every note page) is kept empty for that reason;
+ * 4. `astro:build:done` writes those stylesheets and each diagram as a standalone SVG for "Open full size".
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
-import { buildDiagramCss } from '../markdown/mermaid/stylesheet.ts';
+import { type DiagramArtifact } from '../markdown/mermaid/svg.ts';
+import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
 import { diagramFileName, type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
 import { readNoteFiles } from './load-notes.ts';
@@ -33,6 +38,13 @@ export function createDiagrams(root = process.cwd()) {
     },
   });
 
+  /** Every page stylesheet of this build, by file name. */
+  const sheets = new Map<string, string>();
+  const keep = (sheet: PageStylesheet | null) => {
+    if (sheet) sheets.set(sheet.name, sheet.css);
+  };
+  const remarkOptions: RemarkMermaidOptions = { renderer, onStylesheet: keep };
+
   /** Renders all diagrams of all notes; throws one error listing every invalid diagram. */
   async function prerender(): Promise<void> {
     const files = await readNoteFiles(root);
@@ -53,6 +65,14 @@ export function createDiagrams(root = process.cwd()) {
         : [];
     });
     if (errors.length) throw new DiagramError(`Invalid mermaid diagram(s):\n${errors.join('\n')}`);
+    // The same sheets the remark plugin links (same artifacts, same order-free hash), made here
+    // too: Astro may serve a note from its cache without running the plugin.
+    const byFile = new Map<string, DiagramArtifact[]>();
+    fences.forEach((fence, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), outcome.artifact]);
+    });
+    for (const artifacts of byFile.values()) keep(pageStylesheet(artifacts));
     console.log(
       `[diagrams] ${fences.length} diagram(s) ready in ${Math.round(performance.now() - started)} ms (${launches ? 'rendered' : 'all from cache, no browser'})`,
     );
@@ -61,7 +81,9 @@ export function createDiagrams(root = process.cwd()) {
   const integration: AstroIntegration = {
     name: 'tradeoffs:diagrams',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        remarkOptions.base = config.base;
+        const sheetPath = `${config.base.replace(/\/?$/, '/')}${STYLESHEET_DIR}/`;
         updateConfig({
           vite: {
             plugins: [
@@ -69,10 +91,16 @@ export function createDiagrams(root = process.cwd()) {
                 name: 'tradeoffs:diagram-css',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 load: (id: string) =>
-                  id === RESOLVED_ID ? buildDiagramCss(renderer.artifacts()) : undefined,
+                  id === RESOLVED_ID ? '/* diagram styles: one sheet per note */' : undefined,
                 configureServer(server) {
-                  // Dev only: serve the full-size files the build writes to dist/diagrams/.
+                  // Dev only: serve what the build writes to dist/: page stylesheets, full-size files.
                   server.middlewares.use((req, res, next) => {
+                    const url = req.url ?? '';
+                    const sheet = url.startsWith(sheetPath) && sheets.get(url.slice(sheetPath.length));
+                    if (sheet) {
+                      res.setHeader('content-type', 'text/css');
+                      return res.end(sheet);
+                    }
                     const name = /^\/diagrams\/(m-[0-9a-f]+\.svg)$/.exec(req.url ?? '')?.[1];
                     const artifact =
                       name && renderer.artifacts().find((a) => diagramFileName(a.source) === name);
@@ -97,10 +125,29 @@ export function createDiagrams(root = process.cwd()) {
         await Promise.all(
           renderer.artifacts().map((a) => writeFile(new URL(diagramFileName(a.source), out), a.standalone)),
         );
+        const dist = fileURLToPath(dir);
+        await mkdir(join(dist, STYLESHEET_DIR), { recursive: true });
+        await Promise.all([...sheets].map(([name, css]) => writeFile(join(dist, STYLESHEET_DIR, name), css)));
+        await checkSheetsWritten(dist, new Set(sheets.keys()));
       },
     },
   };
 
-  const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, { renderer }];
+  const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, remarkOptions];
   return { integration, remarkPlugin, renderer };
+}
+
+/** A page linking a diagram stylesheet the build did not write would show unstyled diagrams. */
+async function checkSheetsWritten(dist: string, written: Set<string>): Promise<void> {
+  const entries = await readdir(dist, { withFileTypes: true, recursive: true });
+  const missing = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
+    for (const match of html.matchAll(/\/(mmd-[0-9a-f]{12}\.css)"/g)) {
+      if (!written.has(match[1] as string)) missing.add(`${join(entry.parentPath, entry.name)}: ${match[1]}`);
+    }
+  }
+  if (missing.size)
+    throw new DiagramError(`Diagram stylesheet(s) linked but not written:\n  ${[...missing].join('\n  ')}`);
 }

@@ -1,21 +1,39 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { checkNotes } from '../domain/content/gate.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
+import { linkProblems } from '../domain/notes/link-index.ts';
+import { readLinkIndex } from './obsidian.ts';
+import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkPricing } from '../domain/cost/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
+import { buildDecks } from '../domain/flashcards/build.ts';
+import { duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { checkDeckFiles } from '../domain/flashcards/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
 import { checkQuizFiles } from '../domain/quiz/gate.ts';
+import { checkPractice, practiceQuiz } from '../domain/quiz/practice.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 
-/** The files of a content folder matching a pattern, sorted by name; a missing folder has none. */
-export async function readFiles(root: string, dir: string, pattern: RegExp): Promise<ContentFile[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => pattern.test(n)).sort();
+/**
+ * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
+ * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
+ */
+export async function readFiles(
+  root: string,
+  dir: string,
+  pattern: RegExp,
+  recursive = false,
+): Promise<ContentFile[]> {
+  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
+    .map((n) => n.split(sep).join('/'))
+    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
+    .sort();
   return Promise.all(
     names.map(async (name) => ({
       path: relative(root, join(dir, name)),
@@ -24,7 +42,8 @@ export async function readFiles(root: string, dir: string, pattern: RegExp): Pro
   );
 }
 
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) => readFiles(root, dir, /\.mdx?$/);
+export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, /\.mdx?$/, true);
 
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
@@ -39,7 +58,8 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   await Promise.all(
     notes.map(async (note) => {
       try {
-        await compile(note.body, { remarkPlugins: [remarkGfm] });
+        // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+        await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
       } catch (error) {
         const e = error as { line?: number; reason?: string; message?: string };
         errors.push({
@@ -50,6 +70,21 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
       }
     }),
   );
+  // Wikilinks and embeds: every one that points at nothing, in every note, before any page is
+  // rendered (the page build would stop at the first note that has one).
+  const index = readLinkIndex(dir);
+  for (const note of notes) {
+    const rel = relative(dir, join(root, note.file)).split(sep).join('/');
+    const from = index.notes.find((n) => n.file === rel);
+    if (!from) continue;
+    for (const problem of linkProblems(note.body, from, index)) {
+      errors.push({
+        file: note.file,
+        line: note.bodyLine + problem.line - 1,
+        message: `${problem.message} (fix the link, or list it in the note's \`unresolvedLinks\` to show it as not included)`,
+      });
+    }
+  }
   return { files, notes, errors };
 }
 
@@ -80,9 +115,46 @@ export async function gateContent(
   const index = anchorIndex(notes.notes);
   const quizFiles = await readYamlFiles(root, dirs.quizzes);
   const quizzes = checkQuizFiles(quizFiles, index);
+  // Generated practice (one quiz per note): unfair questions and hand-written repeats stop the build.
+  const practice = notes.notes.map((n) => ({
+    ...practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body, tags: n.data.tags }),
+    file: n.file,
+  }));
+  const practiceErrors = checkPractice(
+    practice,
+    quizzes.checked.map((q) => ({ file: q.file, quiz: q.data, lineOf: q.lineOf })),
+  );
   const deckFiles = await readYamlFiles(root, dirs.cards);
   const decks = checkDeckFiles(deckFiles, index);
   const compare = checkCompareContent(await readYamlFiles(root, dirs.compare), notes.notes, index);
+  // Every card as the site will show it (derived, through the quality stage, plus hand decks):
+  // two cards with one id after merging would share review history.
+  const cards = buildDecks({
+    notes: notes.notes.map((n) => ({
+      slug: n.data.slug,
+      title: n.data.title,
+      order: n.data.order,
+      body: n.body,
+      tags: n.data.tags,
+    })),
+    hand: decks.checked.map((d) => d.data),
+    index,
+    vocabulary: compare.vocabulary,
+    comparisons: compare.comparisons,
+  });
+  const cardErrors: ContentError[] = duplicateCardIds(cards.decks).map((id) => {
+    const deck = id.split('/')[0] ?? '';
+    return {
+      file:
+        decks.checked.find((d) => d.data.id === deck)?.file ??
+        notes.notes.find((n) => n.data.slug === deck)?.file ??
+        deck,
+      item: `card "${id}"`,
+      field: 'id',
+      message:
+        'two cards get this id after derivation and merging, so they would share review history; rename a heading, row label or card id',
+    };
+  });
   // content/pricing.yaml must exist; a build that names another file that does not exist
   // (TRADEOFFS_PRICING_FILE, as fixture builds do) has no calculator.
   const pricingPath = dirs.pricing ?? pricingFile(root);
@@ -100,7 +172,9 @@ export async function gateContent(
   return {
     notes: notes.notes,
     quizzes: quizzes.checked,
+    practice,
     decks: decks.checked,
+    cards,
     compare,
     pricing: pricing.checked,
     walkers: walkers.walkers,
@@ -115,7 +189,9 @@ export async function gateContent(
     errors: [
       ...notes.errors,
       ...quizzes.errors,
+      ...practiceErrors,
       ...decks.errors,
+      ...cardErrors,
       ...compare.errors,
       ...walkers.errors,
       ...pricing.errors,

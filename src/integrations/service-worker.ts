@@ -3,28 +3,111 @@
  * has written to dist/ — pages, diagrams, and the Pagefind index (so in astro.config.mjs it
  * comes after `pagefindIndex()`; integrations' `astro:build:done` hooks run in that order).
  *
- * It precaches every file of the site, so after one visit every page, diagram and search works
- * with the network off. A new build changes the revision of what changed; the new worker
+ * It precaches what reading and practising need (src/domain/offline/plan.ts: every note, cheat
+ * sheet, quiz, deck, the progress page and search), so after one visit they work with the
+ * network off, and the download stays small as the site grows. The rest (full-size diagrams,
+ * tag pages, the all-cards page) is cached when visited, or all at once with "Keep everything
+ * offline" (src/client/offline-library.ts, reading `offline.json`). A new build changes the
+ * revision of what changed; the new worker
  * installs next to the old one and waits: the page offers "A new version is available —
  * reload" (src/client/offline.ts) and the swap happens only when the reader accepts, so pages
  * and assets never mix across versions.
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
+import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
+import { offlineManifest, optionalReason, planOffline, type SiteFile } from '../domain/offline/plan.ts';
 
 export const SERVICE_WORKER = 'sw.js';
+/** What "Keep everything offline" reads: src/client/offline-library.ts. */
+export const OFFLINE_MANIFEST = 'offline.json';
+/** Where pages and files outside the precache go once fetched (shared with the client). */
+export const EXTRA_CACHE = 'tradeoffs-extra';
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
-export async function writeServiceWorker(dist: string) {
+/** Every file of dist/ with its size, and the full-size diagrams that a first-visit page embeds. */
+async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[]; embedded: Set<string> }> {
+  const entries = await readdir(dist, { withFileTypes: true, recursive: true });
+  const files: SiteFile[] = [];
+  const embedded = new Set<string>();
+  const prefix = base.replace(/\/?$/, '/');
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const path = relative(dist, full).split('\\').join('/');
+    if (path === SERVICE_WORKER || path === OFFLINE_MANIFEST) continue;
+    files.push({ path, size: (await stat(full)).size });
+    if (path.endsWith('.html') && !optionalReason(path, true)) {
+      const html = await readFile(full, 'utf8');
+      for (const m of html.matchAll(/\ssrc="([^"]+\.svg)"/g)) {
+        const url = m[1] as string;
+        if (url.startsWith(prefix)) embedded.add(url.slice(prefix.length));
+      }
+    }
+  }
+  return { files, embedded };
+}
+
+/**
+ * Bundling the worker (Rollup and Terser over Workbox's runtime) is most of this step's time, and
+ * its output depends only on the precache list and the options: a rebuild whose list (paths and
+ * revisions) and options are unchanged reuses the worker written last time.
+ */
+async function cachedGenerateSW(
+  options: GenerateSWOptions,
+  manifestOptions: Parameters<typeof getManifest>[0],
+  cacheDir: string | undefined,
+) {
+  if (!cacheDir) return generateSW(options);
+  const { manifestEntries, count, size, warnings } = await getManifest(manifestOptions);
+  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  const key = createHash('sha256')
+    .update(JSON.stringify(manifestEntries))
+    .update(source)
+    .update(
+      JSON.stringify(options, (_, v: unknown) =>
+        typeof v === 'function' || v instanceof RegExp ? String(v) : v,
+      ),
+    )
+    .digest('hex')
+    .slice(0, 20);
+  const cached = join(cacheDir, `${key}.js`);
+  if (await stat(cached).catch(() => null)) {
+    await copyFile(cached, options.swDest);
+    return { count, size, warnings };
+  }
+  const result = await generateSW(options);
+  await mkdir(cacheDir, { recursive: true });
+  await copyFile(options.swDest, `${cached}.${process.pid}.tmp`);
+  await rename(`${cached}.${process.pid}.tmp`, cached);
+  return result;
+}
+
+export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {
   if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
     throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
-  const { count, size, warnings } = await generateSW({
-    swDest: join(dist, SERVICE_WORKER),
+  const { files, embedded } = await siteFiles(dist, base);
+  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES });
+  await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
+  const manifestOptions = {
     globDirectory: dist,
     globPatterns: ['**/*'],
     globIgnores: [SERVICE_WORKER],
+    // One scan of dist/, then only the plan's core files (and the manifest) are kept.
+    manifestTransforms: [
+      (entries) => {
+        const core = new Set([...plan.core.map((f) => f.path), OFFLINE_MANIFEST]);
+        return { manifest: entries.filter((e) => core.has(e.url)), warnings: [] };
+      },
+    ],
+    maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
+  } satisfies Partial<GenerateSWOptions>;
+  const options: GenerateSWOptions = {
+    ...manifestOptions,
+    swDest: join(dist, SERVICE_WORKER),
     // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
     inlineWorkboxRuntime: true,
     mode: 'production',
@@ -39,21 +122,48 @@ export async function writeServiceWorker(dist: string) {
     // quiz, Pagefind's `?ts=<build id>`): look every one up without them, as a static host would.
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
-    // An address that is not part of the site shows the site's own 404 page, offline too.
-    navigateFallback: '/404.html',
-    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-  });
-  return { count, size, warnings };
+    // Outside the precache: the network first (a page is never stale online), kept for offline;
+    // an address the site does not have, offline, shows the site's own 404 page.
+    runtimeCaching: [
+      {
+        urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
+        handler: 'NetworkFirst',
+        options: { cacheName: EXTRA_CACHE, precacheFallback: { fallbackURL: '/404.html' } },
+      },
+      {
+        urlPattern: ({ sameOrigin }) => sameOrigin,
+        handler: 'NetworkFirst',
+        options: { cacheName: EXTRA_CACHE },
+      },
+    ],
+  };
+  const { count, size, warnings } = await cachedGenerateSW(options, manifestOptions, cacheDir);
+  const tooLarge = plan.tooLarge.map((f) => `${f.path} (${(f.size / 2 ** 20).toFixed(1)} MiB)`);
+  return { count, size, warnings, extra: plan.extra.length, tooLarge };
 }
 
 export function serviceWorker(): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
   return {
     name: 'tradeoffs:service-worker',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        base = config.base;
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir));
+        const { count, size, warnings, extra, tooLarge } = await writeServiceWorker(
+          fileURLToPath(dir),
+          base,
+          join(root, 'node_modules/.cache/tradeoffs/service-worker'),
+        );
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`precache: ${count} files, ${(size / 1024).toFixed(0)} KiB`);
+        if (tooLarge.length)
+          logger.warn(`not available offline (over the per-file cap): ${tooLarge.join(', ')}`);
+        logger.info(
+          `precache: ${count} files, ${(size / 1024).toFixed(0)} KiB; ${extra} more with "Keep everything offline"`,
+        );
       },
     },
   };

@@ -1,13 +1,19 @@
 /**
- * Build-time: every deck (derived from the notes + content/cards/*.yaml), computed once per build
- * and shared by the flashcard pages and the Anki files. The content gate has already checked
- * the deck files; a derivation rule that gave two cards one id would mix their review history,
- * so it stops the build here.
+ * Build-time: every deck (derived from the notes, passed through the card-quality stage, plus
+ * content/cards/*.yaml), computed once per build and shared by the flashcard pages and the Anki
+ * files. The content gate has already checked the deck files; a derivation rule that gave two
+ * cards one id would mix their review history, so it stops the build here.
  */
 import { getCollection } from 'astro:content';
-import { allCardsDeck, allDecks, duplicateCardIds } from '../domain/flashcards/derive.ts';
+import { checkCompareContent } from '../domain/compare/gate.ts';
+import { buildDecks } from '../domain/flashcards/build.ts';
+import { allCardsDeck, duplicateCardIds } from '../domain/flashcards/derive.ts';
+import { summarizeHits } from '../domain/flashcards/quality.ts';
 import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
 import type { Card, Deck } from '../schemas/deck.ts';
+import { noteText } from './notes.ts';
+import { compareDir } from './paths.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
 
 export interface FlashcardData {
@@ -15,6 +21,8 @@ export interface FlashcardData {
   /** Every card of every deck (`/flashcards/all/`); not among `decks`. */
   all: Deck;
   index: AnchorIndex;
+  /** Ids of cards merged into another → the surviving id (review history follows it). */
+  aliases: Record<string, string>;
 }
 
 let loaded: Promise<FlashcardData> | undefined;
@@ -23,20 +31,29 @@ async function load(): Promise<FlashcardData> {
   const notes = await getCollection('notes');
   const hand = await getCollection('decks');
   const index = anchorIndex(notes);
-  const decks = allDecks(
-    notes.map((n) => ({
+  // The reviewed vocabulary (which table labels name the same aspect) and disagreements.
+  const compare = checkCompareContent(
+    await readYamlFiles(process.cwd(), compareDir()),
+    notes.map(noteText),
+    index,
+  );
+  const built = buildDecks({
+    notes: notes.map((n) => ({
       slug: n.data.slug,
       title: n.data.title,
       order: n.data.order,
       body: n.body ?? '',
       tags: n.data.tags,
     })),
-    hand.map((d) => d.data),
+    hand: hand.map((d) => d.data),
     index,
-  );
-  const twice = duplicateCardIds(decks);
+    vocabulary: compare.vocabulary,
+    comparisons: compare.comparisons,
+  });
+  const twice = duplicateCardIds(built.decks);
   if (twice.length) throw new Error(`flashcards: card ids derived twice: ${twice.join(', ')}`);
-  return { decks, all: allCardsDeck(decks), index };
+  console.log(`[flashcards] ${summarizeHits(built.hits)}`);
+  return { decks: built.decks, all: allCardsDeck(built.decks), index, aliases: built.aliases };
 }
 
 export const loadFlashcards = (): Promise<FlashcardData> => (loaded ??= load());

@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagramErrorLine } from './mermaid/fences.ts';
 import type { DiagramRenderer } from './mermaid/renderer.ts';
+import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from './mermaid/stylesheet.ts';
 import { shortHash } from './mermaid/svg.ts';
 
 export const diagramFileName = (source: string): string => `m-${shortHash(source)}.svg`;
@@ -53,9 +54,14 @@ function figure(svg: string, source: string, name: string, index: number): Eleme
 
 export interface RemarkMermaidOptions {
   renderer: DiagramRenderer;
+  /** The site's base path (Astro's `base`), for the page stylesheet's address. */
+  base?: string;
+  /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
+  onStylesheet?: (sheet: PageStylesheet) => void;
 }
 
-export function remarkMermaid({ renderer }: RemarkMermaidOptions) {
+export function remarkMermaid(options: RemarkMermaidOptions) {
+  const { renderer } = options;
   return async (tree: Root, file: VFile): Promise<void> => {
     const found: { node: Code; heading: string }[] = [];
     let heading = 'diagram';
@@ -81,5 +87,16 @@ export function remarkMermaid({ renderer }: RemarkMermaidOptions) {
       replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
     if (errors.length) throw new Error(errors.join('\n'));
+    const sheet = pageStylesheet(outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])));
+    if (!sheet) return;
+    options.onStylesheet?.(sheet);
+    // A stylesheet link is allowed in the body (rel=stylesheet is body-ok); before the first
+    // figure, so no diagram ever paints unstyled. From 'self': the strict CSP allows it.
+    // Read when a page renders, not when the plugin is set up: the integration learns `base` late.
+    const href = `${(options.base ?? '/').replace(/\/?$/, '/')}${STYLESHEET_DIR}/${sheet.name}`;
+    tree.children.unshift({
+      type: 'mermaidStylesheet',
+      data: { hName: 'link', hProperties: { rel: 'stylesheet', href } },
+    } as unknown as Root['children'][number]);
   };
 }

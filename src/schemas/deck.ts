@@ -36,6 +36,14 @@ export const DeckFileSchema = z
 /** How a card came to be: which note pattern it was derived from, or written by hand. */
 export const CardKindSchema = z.enum(['table', 'table-reverse', 'category', 'term', 'definition', 'hand']);
 
+/** One note's wording of a merged card's answer (src/domain/flashcards/quality.ts). */
+export const CardWordingSchema = z.object({
+  source: SourceRefSchema,
+  /** What the note asks it as ("Stateful — Horizontal Scaling"). */
+  label: z.string(),
+  text: z.string(),
+});
+
 /** A card as the site shows it (derived or hand-written). */
 export const CardSchema = z.object({
   /** `<deck>/<slug>`: the key of its review progress. */
@@ -51,6 +59,10 @@ export const CardSchema = z.object({
   /** Ids of cards in other decks about the same thing, said differently. */
   related: z.array(z.string()),
   tags: z.array(SlugSchema),
+  /** Merged near-duplicates: every note's wording, in reading order (the first is `back`). */
+  wordings: z.array(CardWordingSchema).optional(),
+  /** The notes disagree on this: the reviewed resolution to read. */
+  conflict: z.object({ title: z.string(), href: z.string() }).optional(),
 });
 
 export const DeckSchema = z.object({
@@ -65,5 +77,6 @@ export const DeckSchema = z.object({
 export type DeckFile = z.infer<typeof DeckFileSchema>;
 export type DeckFileInput = z.input<typeof DeckFileSchema>;
 export type Card = z.infer<typeof CardSchema>;
+export type CardWording = z.infer<typeof CardWordingSchema>;
 export type CardKind = z.infer<typeof CardKindSchema>;
 export type Deck = z.infer<typeof DeckSchema>;

@@ -132,6 +132,14 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(page.locator('[data-score-quiz="serverless-or-servers"]')).toContainText('1 attempt');
   await expect(page.locator('[data-due-deck="sessions-and-state"]')).toBeVisible();
 
+  // What the first visit keeps is said, with its size, and what it leaves out can be added.
+  const offline = page.getByRole('region', { name: 'Offline' });
+  await expect(offline).toContainText(/work offline in this browser \(\d+ files, [\d.]+ [KM]B\)/);
+  await expect(offline).toContainText(/Not kept yet: \d+ more files/);
+  // A tag page is not part of the first download: offline, it is the site's own 404 page.
+  await page.goto(`${BASE}/tags/caching/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+
   // 3. A new build is deployed; the reader comes back online.
   await serve(changed);
   await context.setOffline(false);
@@ -144,10 +152,24 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
   await expect(prompt).toBeHidden();
 
-  // The new version is the one kept offline.
+  // "Keep everything offline", by keyboard: the rest of the site is saved too.
+  await page.goto(`${BASE}/progress/`);
+  const keep = offline.getByRole('button', { name: 'Keep everything offline' });
+  await keep.focus();
+  await page.keyboard.press('Enter');
+  await expect(offline.getByRole('status')).toHaveText(/whole site now works offline/, { timeout: 30_000 });
+  await expect(offline).toContainText(/Everything else is kept too/);
+  await expect(keep).toBeHidden();
+
+  // The new version is the one kept offline, and so is what "Keep everything" saved.
   await context.setOffline(true);
   await stop();
-  await page.reload();
+  await page.goto(`${BASE}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
+  await page.goto(`${BASE}/tags/caching/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching');
+  await page.goto(`${BASE}/notes/architecture-paradigms/`);
+  await page.getByRole('link', { name: 'Open full size (diagram 1)' }).click();
+  await expect(page.locator('svg').first()).toBeVisible();
   await context.close();
 });

@@ -86,4 +86,52 @@ describe('astro build', () => {
     expect(second.status).toBe(0);
     expect(second.output).toMatch(/1 diagram\(s\) ready in \d+ ms \(all from cache, no browser\)/);
   });
+  it('fails on a wikilink to no note before rendering, naming file:line and the link', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/missing-wikilink');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Content errors \(1\)/);
+    expect(output).toContain(
+      'test/fixtures/malformed/notes/missing-wikilink/linking-note.mdx:11: [[No such note]]: no note is named "No such note"',
+    );
+  });
+
+  it('fails on a formula that does not parse, naming file:line and KaTeX’s message', () => {
+    const { status, output } = build('test/fixtures/malformed/notes/bad-math');
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      "math does not parse: Unexpected end of input in a macro argument, expected '}'",
+    );
+    expect(output).toMatch(/test\/fixtures\/malformed\/notes\/bad-math\/estimation\.mdx:11:30/);
+  });
+
+  it('builds Obsidian notes: links, marks, callouts, math with its stylesheet and fonts, inline tags', () => {
+    const { status, output, outDir } = build('test/fixtures/obsidian/notes');
+    expect(status, output).toBe(0);
+    const start = readFileSync(join(outDir, 'notes/start-here/index.html'), 'utf8');
+    expect(start).toContain(
+      '<a href="/notes/sharding/#hash-partitioning" class="wikilink">how keys are split</a>',
+    );
+    expect(start).toContain('Consistent hashing <span class="link-mark-why">(not included)</span>');
+    expect(start).not.toContain('A reminder to myself');
+    const caching = readFileSync(join(outDir, 'notes/caching/index.html'), 'utf8');
+    expect(caching).toContain('<details class="callout callout-warning" data-callout="warning">');
+    // Through Astro's image pipeline (a hashed, converted file), named by the file.
+    const img = caching.match(/<img[^>]*>/)?.[0] ?? '';
+    expect(img).toMatch(/src="\/_astro\/cache-layers\.[\w-]+\.webp"/);
+    expect(img).toContain('alt="cache layers"');
+    expect(caching).toMatch(/<link rel="stylesheet" href="\/katex\/katex\.css"\/?>/);
+    expect(caching).not.toMatch(/<[^>]+\sstyle="/);
+    expect(caching).not.toContain('A block comment');
+    expect(
+      readFileSync(join(outDir, 'sharding/index.html'.replace('sharding', 'notes/sharding')), 'utf8'),
+    ).not.toContain('katex.css');
+    const css = readFileSync(join(outDir, 'katex/katex.css'), 'utf8');
+    expect(css).toMatch(/\.katex \.ks-[0-9a-f]{8}\{/);
+    expect(readdirSync(join(outDir, 'katex/fonts'))).toContain('KaTeX_Main-Regular.woff2');
+    // Inline tags get their pages, with the note on them.
+    expect(readFileSync(join(outDir, 'tags/performance/index.html'), 'utf8')).toContain('/notes/caching/');
+    expect(readFileSync(join(outDir, 'tags/interview-prep/index.html'), 'utf8')).toContain(
+      '/notes/start-here/',
+    );
+  });
 });

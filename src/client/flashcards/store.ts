@@ -3,15 +3,19 @@
  * corrupt one kept aside by src/domain/progress/storage.ts) and changes it with updateRecord, so
  * a rating or a setting merges with what another tab saved. Sentences: src/domain/progress/messages.ts.
  */
+import { cardIdAliases } from '../../domain/flashcards/aliases.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type WhatWasSaved, readMessages, writeMessage } from '../../domain/progress/messages.ts';
 import { type ReadResult, browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress } from '../../schemas/progress.ts';
+import { pageCardAliases } from './aliases.ts';
 
 export const tzOffset = (now: Date) => now.getTimezoneOffset();
 
 export function loadProgress(now = new Date()): ReadResult<FlashcardProgress> {
-  return readRecord(browserStore(), flashcardRecord, now);
+  const read = readRecord(browserStore(), flashcardRecord, now);
+  // Merged cards: history stored under an absorbed card's id moves to the card that absorbed it.
+  return { ...read, value: cardIdAliases(read.value, pageCardAliases()) };
 }
 
 /** Sentences for a record that could not be used as is; undefined when all is well. */

@@ -11,8 +11,10 @@
  * - a checked question gets the class `is-checked` (removed when an attempt starts again); its
  *   verdict is `.q-feedback .verdict.verdict-right|verdict-partial|verdict-wrong`;
  * - `[data-quiz-progress]` says "N of M checked", `[data-quiz-results]` is unhidden at the end;
- * - every change of state dispatches `quiz:change` on the root (detail: `{ active, checked }`,
- *   question ids) after the DOM is updated.
+ * - `quiz:attempt` (`{ questionIds }`) when an attempt starts and `quiz:answered`
+ *   (`{ questionId, correct, points, max }`) when a question is checked, for the progress panel
+ *   (src/client/quiz/progress-panel.ts); and `quiz:change` (`{ active, checked }`) after every
+ *   change of state, once the DOM is updated.
  */
 import { QUIZ_ATTEMPTS, addAttempt, describeSummary, summarize } from '../../domain/quiz/attempts.ts';
 import { type QuestionScore, type Response, scoreQuestion, scoreQuiz } from '../../domain/quiz/scoring.ts';
@@ -30,6 +32,8 @@ const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.q
 export function initQuiz(): void {
   const root = $<HTMLElement>(document, '[data-quiz-id]');
   if (!root) return;
+  // Events for the progress panel and other listeners are dispatched here.
+  const host: HTMLElement = root;
   const quizId = root.dataset.quizId ?? '';
   const questions = $$<HTMLLIElement>(root, 'li.question');
   const byId = new Map(questions.map((el) => [el.dataset.qid ?? '', el]));
@@ -137,6 +141,8 @@ export function initQuiz(): void {
     if (results) results.hidden = true;
     if (finishBar) finishBar.hidden = false;
     updateProgress();
+    // Observed by the progress panel (src/client/quiz/progress-panel.ts).
+    host.dispatchEvent(new CustomEvent('quiz:attempt', { bubbles: true, detail: { questionIds: ids } }));
     changed();
   }
 
@@ -144,6 +150,12 @@ export function initQuiz(): void {
     const id = entry.question.id;
     const score = scoreQuestion(entry.question, response);
     scores[id] = score;
+    host.dispatchEvent(
+      new CustomEvent('quiz:answered', {
+        bubbles: true,
+        detail: { questionId: id, correct: score.correct, points: score.score, max: score.max },
+      }),
+    );
     el.classList.add('is-checked');
     for (const input of $$<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement>(
       el,

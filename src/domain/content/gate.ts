@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
+import { deriveNoteFields } from '../notes/derive.ts';
 import type { ContentError, ContentFile } from './errors.ts';
 
 // The error shape and its one message style live in errors.ts (shared by every content gate).
@@ -45,13 +46,11 @@ export function checkNoteFile<T>(
   } catch {
     return at('the file is not valid UTF-8 (run it through `npm run import` to repair the encoding)');
   }
+  // Frontmatter is optional: whatever it leaves out is derived from the file (derive.ts).
   const match = FRONTMATTER.exec(text);
-  if (!match)
-    return at(
-      'no frontmatter: the file must start with a `---` block (title, slug, summary, tags, order, source)',
-      { line: 1 },
-    );
-  const yamlText = match[1] ?? '';
+  if (!match && /^---[ \t]*\r?\n/.test(text))
+    return at('frontmatter starts with `---` but has no closing `---` line', { line: 1 });
+  const yamlText = match?.[1] ?? '';
   const doc = parseDocument(yamlText, { prettyErrors: true });
   if (doc.errors.length) {
     return {
@@ -62,7 +61,10 @@ export function checkNoteFile<T>(
       })),
     };
   }
-  const raw: unknown = doc.toJS();
+  const head = match?.[0] ?? '';
+  const bodyLine = text.slice(0, head.length).split('\n').length;
+  const body = text.slice(head.length);
+  const raw: unknown = deriveNoteFields(doc.toJS(), { path: file.path, body });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -88,8 +90,6 @@ export function checkNoteFile<T>(
       }),
     };
   }
-  const bodyLine = text.slice(0, match[0].length).split('\n').length;
-  const body = text.slice(match[0].length);
   const errors: ContentError[] = [];
   if (!body.trim()) errors.push({ file: file.path, line: bodyLine, message: 'the note has no body text' });
   const unclosed = findUnclosedFence(body);

@@ -10,6 +10,7 @@ import GithubSlugger from 'github-slugger';
 import type { Code, Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -27,7 +28,8 @@ import {
   sourceErrors,
 } from '../content/yaml.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// `$…$` is math, as the build parses notes: its braces are not MDX expressions.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export interface NoteDiagram {
   /** The fence's text, exactly as the diagram renderer sees it (its hash names the SVG file). */

@@ -3,7 +3,9 @@
  * never touched except for its info string; prose gets headings normalised, MDX-unsafe
  * characters escaped, and missing images or notes turned into visible notes.
  */
+import { noteHref } from '../notes/wikilinks.ts';
 import { plainInline } from './frontmatter.ts';
+import { escapeLine } from './prose.ts';
 
 export interface Fence {
   kind: 'fence';
@@ -88,32 +90,17 @@ export function rewriteHeading(text: string, shift: number): string {
   return `${'#'.repeat(level)} ${title}`;
 }
 
-/** Escapes what MDX would read as JSX or expressions, outside inline code spans. */
+/** Escapes what MDX would read as JSX or expressions, outside code spans and math (prose.ts). */
 export function escapeMdx(text: string): { text: string; changed: boolean } {
-  const parts = text.split(/(`+[^`]*`+)/);
-  const escaped = parts
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/(^|[^\\])([{}])/g, '$1\\$2')
-            .replace(/(^|[^\\])([{}])/g, '$1\\$2')
-            .replace(/</g, '&lt;'),
-    )
-    .join('');
-  // A line starting with import/export would be read as an ES module statement.
-  const result = escaped.replace(
-    /^(import|export)(\s)/,
-    (_, word: string, space: string) => `&#${word.charCodeAt(0)};${word.slice(1)}${space}`,
-  );
-  return { text: result, changed: result !== text };
+  const { text: escaped } = escapeLine(text);
+  return { text: escaped, changed: escaped !== text };
 }
 
 export interface LinkContext {
-  /** Raw file name (basename) → slug, for notes imported in the same batch. */
-  batch: ReadonlyMap<string, string>;
-  /** Does a relative path exist next to the raw note? */
-  exists: (relativePath: string) => boolean;
+  /** A Markdown link destination as written (maybe URL-encoded, relative) → the imported note's slug. */
+  note: (destination: string) => string | undefined;
+  /** A local file (image, PDF) as written → its destination from the imported note (copied), or undefined. */
+  asset: (destination: string) => string | undefined;
 }
 
 export interface LinkReport {
@@ -134,26 +121,28 @@ export function rewriteLinks(text: string, ctx: LinkContext, report: LinkReport)
   const imageOnly = /^\s*!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)\s*$/.exec(text);
   if (imageOnly) {
     const [, alt = '', src = ''] = imageOnly;
-    if (/^https?:/.test(src) || !ctx.exists(src)) {
+    const local = /^https?:/.test(src) ? undefined : ctx.asset(src);
+    if (!local) {
       report.missingImages.push(src);
       // Blank lines around it: a block inside a paragraph would be invalid HTML.
       return `\n<aside class="missing-asset" role="note"><strong>Image not included in the source:</strong> ${escapeText(alt || basename(src))} <code>${escapeText(src)}</code></aside>\n`;
     }
-    return text;
+    return local === src ? text : text.replace(`](${src}`, `](${local}`);
   }
   return text
     .replace(/!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (match, alt: string, src: string) => {
-      if (!/^https?:/.test(src) && ctx.exists(src)) return match;
+      const local = /^https?:/.test(src) ? undefined : ctx.asset(src);
+      if (local) return match.replace(`](${src}`, `](${local}`);
       report.missingImages.push(src);
       return `<span class="missing-asset">Image not included in the source: ${escapeText(alt || basename(src))}</span>`;
     })
     .replace(
       /(?<!!)\[([^\]]+)\]\(([^)\s#]+\.(?:md|mdx|markdown|txt))(#[^)\s]*)?\)/g,
       (_, label: string, target: string, hash = '') => {
-        const slug = ctx.batch.get(basename(target));
+        const slug = ctx.note(target);
         if (slug) {
           report.rewrittenLinks.push(target);
-          return `[${label}](/notes/${slug}/${hash})`;
+          return `[${label}](${noteHref(slug, hash.slice(1) || undefined)})`;
         }
         report.missingNotes.push(target);
         return `<span class="missing-asset">Linked note not included in the source: ${escapeText(plainInline(label))}</span>`;

@@ -16,6 +16,14 @@ export interface TitleMatch {
 /** Removes Markdown emphasis and code marks: "**Definitions**" → "Definitions". */
 export const plainInline = (text: string): string =>
   text
+    .replace(/%%[\s\S]*?%%/g, '')
+    .replace(/!\[\[[^\]]*\]\]/g, '')
+    // [[Note|text]] reads as "text", [[Note#Heading]] as "Note", [[#Heading]] as "Heading".
+    .replace(/\[\[([^\]|]*?)(?:\\?\|([^\]]*))?\]\]/g, (_, ref: string, label?: string) =>
+      (label ?? (ref.replace(/#.*$/, '').trim() || ref.replace(/^#\^?/, ''))).trim(),
+    )
+    .replace(/==([^=]+)==/g, '$1')
+    .replace(/(^|\s)\^[A-Za-z0-9-]+\s*$/g, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
@@ -45,17 +53,8 @@ export function findTitle(lines: readonly string[]): TitleMatch | null {
 /** "11 - Architecture Paradigms: …" → "Architecture Paradigms: …" (a numbering prefix from a course outline). */
 export const cleanTitle = (title: string): string => title.replace(/^\d+(\.\d+)*\s*[-–—:.)]\s+/, '').trim();
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
+export { slugify } from '../../schemas/note.ts';
+import { slugify } from '../../schemas/note.ts';
 
 /** Slug for a title: "Architecture Paradigms: Serverless vs …" → "architecture-paradigms" (the part before a colon, when it says enough on its own). */
 export function titleSlug(title: string): string {
@@ -88,6 +87,7 @@ export function deriveSummary(lines: readonly string[]): string {
     const line = raw.replace(/^\s*>\s?/, '');
     const skip =
       !line.trim() ||
+      /^\s*(\[![\w-]+\]|\$\$|%%)/.test(line) ||
       /^\s*(#|[-*_]{3,}\s*$|[-*+]\s|\d+\.\s|\||={3,}|<)/.test(line) ||
       /^!\[/.test(line.trim());
     if (skip) {
@@ -96,7 +96,11 @@ export function deriveSummary(lines: readonly string[]): string {
     }
     paragraph.push(line.trim());
   }
-  const text = plainInline(paragraph.join(' ')).replace(/\s+/g, ' ');
+  // Inline #tags become the note's tags, not words of its summary.
+  const text = plainInline(paragraph.join(' '))
+    .replace(/(^|\s)#[\p{L}\p{N}_/-]*\p{L}[\p{L}\p{N}_/-]*/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length <= MAX_SUMMARY) return text;
   const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [];
   let summary = '';
@@ -142,5 +146,5 @@ export function inferTags(lines: readonly string[]): string[] {
     .sort((a, b) => b.score - a.score || a.tag.localeCompare(b.tag))
     .slice(0, MAX_TAGS)
     .map((s) => s.tag);
-  return tags.length ? tags : ['notes'];
+  return tags;
 }

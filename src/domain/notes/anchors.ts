@@ -4,23 +4,30 @@
  * before the build whether that section exists. Same slugger and same text as
  * src/markdown/rehype-figures.ts (github-slugger over the heading's plain text).
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { stripComments } from './obsidian.ts';
+import { wikiLinksAsText } from './wikilinks.ts';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// As the build parses a note: `$…$` is math (its braces are not MDX expressions).
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 /**
  * The id of a heading: github-slugger over its text, without emoji variation selectors
  * (U+FE0F, left behind by "⚠️"), which would put an invisible character into the URL.
  */
-export const headingId = (slugger: GithubSlugger, text: string): string =>
-  slugger.slug(text.replace(/\uFE0F/g, ''));
+export function headingId(slugger: GithubSlugger, text: string): string {
+  const clean = text.replace(/\uFE0F/g, '');
+  // A heading of emoji only ("## 🚀") slugs to nothing: an empty id, and a "#" link to the top.
+  return slugger.slug(slug(clean) ? clean : 'section');
+}
 
 export interface NoteAnchor {
   id: string;
@@ -30,11 +37,12 @@ export interface NoteAnchor {
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
 export function noteAnchors(body: string): NoteAnchor[] {
-  const tree = parser.parse(body);
+  const tree = parser.parse(stripComments(body));
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
-    const text = toString(node);
+    // A wikilink in a heading renders as its words, and the page's id is made from those.
+    const text = wikiLinksAsText(toString(node));
     anchors.push({ id: headingId(slugger, text), text, depth: node.depth });
   });
   return anchors;
@@ -84,13 +92,15 @@ export function anchorText(ref: string, index: AnchorIndex): { note: string; hea
  * higher level, with the 1-based line of the heading in the body. Undefined when there is no
  * heading with that id.
  */
-export function noteSection(body: string, id: string): { text: string; line: number } | undefined {
+export function noteSection(note: string, id: string): { text: string; line: number } | undefined {
+  // Comments are not part of any section (line numbers are kept, offsets are of this text).
+  const body = stripComments(note);
   const tree = parser.parse(body);
   const slugger = new GithubSlugger();
   const headings: { id: string; depth: number; start: number; line: number }[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {
     headings.push({
-      id: headingId(slugger, toString(node)),
+      id: headingId(slugger, wikiLinksAsText(toString(node))),
       depth: node.depth,
       start: node.position?.start.offset ?? 0,
       line: node.position?.start.line ?? 1,

@@ -2,6 +2,7 @@
  * Pure helpers over the note collection: reading order, neighbours, tags, table of contents,
  * reading time. No Astro imports, so they are unit-tested on plain objects.
  */
+import { mergeTags } from './obsidian.ts';
 
 export interface NoteLike {
   id: string;
@@ -45,11 +46,15 @@ export function neighbours<T extends NoteLike>(notes: readonly T[], slug: string
   return result;
 }
 
+/** A note's tags: its frontmatter's, then the inline `#tags` of its body. */
+export const noteTags = (note: Pick<NoteLike, 'data' | 'body'>): string[] =>
+  mergeTags(note.data.tags, note.body);
+
 /** Tag → notes carrying it, tags sorted by name, notes in reading order. */
 export function groupByTag<T extends NoteLike>(notes: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const note of sortNotes(notes)) {
-    for (const tag of note.data.tags) map.set(tag, [...(map.get(tag) ?? []), note]);
+    for (const tag of noteTags(note)) map.set(tag, [...(map.get(tag) ?? []), note]);
   }
   return new Map([...map].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -16,12 +16,14 @@ import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// `$…$` is math, as the build parses notes: its braces are not MDX expressions.
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 export type TableShape = 'matrix' | 'lookup' | 'entity' | 'category';
 
@@ -101,7 +103,19 @@ export function distinctParts(labels: readonly string[]): string[] {
   return words.map((w) => w.slice(head, w.length - tail).join(' '));
 }
 
-export const parseNote = (body: string): Root => parser.parse(body) as Root;
+/**
+ * Parsing is the slow part (~50 ms for a long note) and several features read the same note in a
+ * row (definitions, tables, practice lists): the last few trees are kept. Callers only read them.
+ */
+const recent = new Map<string, Root>();
+export const parseNote = (body: string): Root => {
+  const cached = recent.get(body);
+  if (cached) return cached;
+  const tree = parser.parse(body) as Root;
+  recent.set(body, tree);
+  if (recent.size > 4) recent.delete(recent.keys().next().value as string);
+  return tree;
+};
 
 /**
  * Follows the headings of a note in document order: `see(node)` returns true for a heading

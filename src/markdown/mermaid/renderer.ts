@@ -13,7 +13,7 @@ import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, s
 const require = createRequire(import.meta.url);
 const MERMAID_VERSION: string = require('mermaid/package.json').version;
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
-const TRANSFORM_VERSION = 14;
+const TRANSFORM_VERSION = 15;
 export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };
@@ -72,26 +72,63 @@ export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
     });
     onLaunch?.(sources.length);
     const prefix = 'mmdbatch';
-    const input = sources.map(protectLabels);
-    const light = await render(input, { prefix, mermaidConfig: config('default') });
-    const dark = await render(input, { prefix, mermaidConfig: config('dark') });
-    return sources.map((source, i): RenderOutcome => {
+    /**
+     * Two pages of one browser at once (each page has its own renderer process): both cores
+     * draw. Alternate items, so a run of big diagrams does not land on one page.
+     */
+    const renderSplit = async (items: string[], theme: 'default' | 'dark') => {
+      const halves = [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
+      const done = await Promise.all(
+        halves.map((half) =>
+          half.length ? render(half.map(protectLabels), { prefix, mermaidConfig: config(theme) }) : [],
+        ),
+      );
+      return items.map((_, i) => done[i % 2]?.[Math.floor(i / 2)]);
+    };
+    const light = await renderSplit(sources, 'default');
+    const scopeMark = '__SCOPE__';
+    const drawn = sources.map((source, i) => {
       const l = light[i];
-      const d = dark[i];
-      if (!l || l.status === 'rejected') {
-        const reason = (l as PromiseRejectedResult | undefined)?.reason as { message?: string } | undefined;
-        return { ok: false, message: String(reason?.message ?? reason ?? 'unknown mermaid error') };
-      }
+      if (!l || l.status === 'rejected') return null;
       const id = `m-${shortHash(source)}`;
       const lightSvg = renameId(l.value.svg, l.value.id, id);
-      const { css: lightCss, body } = splitStyle(lightSvg);
-      const darkCss =
-        d?.status === 'fulfilled' ? splitStyle(renameId(d.value.svg, d.value.id, id)).css : lightCss;
-      const scopeMark = '__SCOPE__';
-      const lightNorm = lightCss.replaceAll(`#${id}`, scopeMark);
-      const darkNorm = darkCss.replaceAll(`#${id}`, scopeMark);
-      const scope = `mmd-${shortHash(lightNorm + darkNorm, 6)}`;
-      const merged = mergeThemeCss(lightNorm, darkNorm, scope);
+      const { css, body } = splitStyle(lightSvg);
+      return { id, lightSvg, body, lightNorm: css.replaceAll(`#${id}`, scopeMark), value: l.value };
+    });
+    /**
+     * The layout is the same in both themes and the dark theme only changes the values of
+     * mermaid's stylesheet, which depends on the diagram type and its classDefs — all visible in
+     * the light stylesheet. So diagrams with the same light stylesheet share one dark render:
+     * one per distinct stylesheet, not one per diagram.
+     */
+    const families = new Map<string, number>();
+    drawn.forEach((d, i) => {
+      if (d && !families.has(d.lightNorm)) families.set(d.lightNorm, i);
+    });
+    const representatives = [...families.values()];
+    const dark = await renderSplit(
+      representatives.map((i) => sources[i] as string),
+      'dark',
+    );
+    const darkNorm = new Map<string, string>();
+    representatives.forEach((sourceIndex, k) => {
+      const d = dark[k];
+      const own = drawn[sourceIndex];
+      if (!own || !d || d.status !== 'fulfilled') return;
+      const css = splitStyle(renameId(d.value.svg, d.value.id, own.id)).css;
+      darkNorm.set(own.lightNorm, css.replaceAll(`#${own.id}`, scopeMark));
+    });
+    return sources.map((source, i): RenderOutcome => {
+      const d = drawn[i];
+      if (!d) {
+        const l = light[i] as PromiseRejectedResult | undefined;
+        const reason = l?.reason as { message?: string } | undefined;
+        return { ok: false, message: String(reason?.message ?? reason ?? 'unknown mermaid error') };
+      }
+      const { lightSvg, body, lightNorm } = d;
+      const darkCss = darkNorm.get(lightNorm) ?? lightNorm;
+      const scope = `mmd-${shortHash(lightNorm + darkCss, 6)}`;
+      const merged = mergeThemeCss(lightNorm, darkCss, scope);
       // Where light and dark differ in structure, keep light colours on a light card.
       const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(
         scopeMark,
@@ -109,8 +146,8 @@ export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
           themeCss,
           styleClasses,
           standalone: lightSvg,
-          width: l.value.width,
-          height: l.value.height,
+          width: d.value.width,
+          height: d.value.height,
         },
       };
     });

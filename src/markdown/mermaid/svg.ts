@@ -153,6 +153,21 @@ function mergeWordTspans(line: Element): void {
   line.children = [{ type: 'text', value: text }];
 }
 
+const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/**
+ * Mermaid's plain-text labels turn `#quot;` into the text "&quot;" (an entity as characters),
+ * which the page would show literally: decode such entities once.
+ */
+export const decodeLabelEntities = (text: string): string =>
+  text.replace(/&(quot|amp|lt|gt|apos|#\d+|#x[0-9a-f]+);/gi, (all, name: string) =>
+    name.startsWith('#')
+      ? String.fromCodePoint(
+          name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10),
+        )
+      : (ENTITIES[name.toLowerCase()] ?? all),
+  );
+
 function walk(node: Root | Element, visit: (el: Element, parent: Root | Element) => void): void {
   for (const child of node.children) {
     if (child.type === 'element') {
@@ -185,6 +200,8 @@ export function rewriteSvg(
   const referenced = new Set<string>();
 
   walk(tree, (el, parent) => {
+    for (const child of el.children)
+      if (child.type === 'text' && child.value.includes('&')) child.value = decodeLabelEntities(child.value);
     // Layout metadata mermaid leaves for its own scripts (edge points as base64, node ids):
     // a fifth of the bytes, read by nothing once the diagram is drawn. `data-look` stays: CSS uses it.
     for (const key of ['dataPoints', 'dataEdge', 'dataEt', 'dataId', 'dataFrom', 'dataTo', 'dataNode']) {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
 import { buildCatalogue } from '../../domain/progress/catalogue.ts';
 import { loadFlashcards } from '../../lib/flashcards.ts';
+import { loadQuizzes } from '../../lib/quizzes.ts';
 
 /**
  * What the progress dashboard reads the stored records against: every quiz question and card
@@ -9,9 +9,9 @@ import { loadFlashcards } from '../../lib/flashcards.ts';
  * precached by the service worker like every other, so /progress/ works offline.
  */
 export const GET: APIRoute = async () => {
-  const [quizzes, { decks, index }] = await Promise.all([getCollection('quizzes'), loadFlashcards()]);
+  const [{ quizzes }, { decks, index }] = await Promise.all([loadQuizzes(), loadFlashcards()]);
   const catalogue = buildCatalogue({
-    quizzes: quizzes.map((q) => q.data).sort((a, b) => a.title.localeCompare(b.title)),
+    quizzes: quizzes.map((q) => q.quiz).sort((a, b) => a.title.localeCompare(b.title)),
     decks,
     notes: index,
   });

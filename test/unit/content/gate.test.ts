@@ -28,21 +28,29 @@ describe('content gate on malformed notes (each names file, line where known, an
     ['empty-file', [/empty-file\/empty\.mdx: the file is empty/]],
     ['mdx-breaking', [/mdx-breaking\.mdx:10: not valid MDX: Expected a closing tag for `<br>`/]],
     [
-      'missing-title',
-      [
-        /missing-title\.mdx: field "title": Invalid input: expected string, received undefined \(the field is missing\)/,
-      ],
-    ],
-    ['no-frontmatter', [/plain\.mdx:1: no frontmatter/]],
-    [
       'schema-error',
       [
         /schema-error\.mdx:3: field "slug": expected a slug: lower-case words joined by hyphens; received "Schema Error"/,
-        /schema-error\.mdx: field "summary": .*the field is missing/,
-        /schema-error\.mdx:4: field "tags": Invalid input: expected array, received string; received "testing"/,
         /schema-error\.mdx:5: field "order": Invalid input: expected number, received string; received "first"/,
-        /schema-error\.mdx:7: field "author": Unrecognized key: "author"/,
       ],
+    ],
+    [
+      'bad-fields',
+      [
+        /bad-fields\.mdx:3: field "tags": tag "!!!" has no letters/,
+        /bad-fields\.mdx:4: field "created": expected a date like 2024-03-02; received "not a date"/,
+        /bad-fields\.mdx:5: field "draft": Invalid input: expected boolean, received string/,
+      ],
+    ],
+    [
+      'duplicate-across-folders',
+      [
+        /duplicate-across-folders\/Databases\/Caching\.mdx: field "slug": duplicate slug "caching": .*duplicate-across-folders\/Caching\/caching\.md already uses it/,
+      ],
+    ],
+    [
+      'unclosed-frontmatter',
+      [/unclosed\.mdx:1: frontmatter starts with `---` but has no closing `---` line/],
     ],
     ['unclosed-fence', [/unclosed-fence\.mdx:12: code fence is never closed/]],
   ];
@@ -77,6 +85,32 @@ describe('content gate on valid notes', () => {
 
   it('reports an empty collection', () => {
     expect(checkNotes([], NoteSchema).errors[0]?.message).toBe('no notes found');
+  });
+
+  it('accepts hand-written notes in subfolders: no frontmatter, no title, tags as a string, unknown fields', async () => {
+    const { notes, errors } = await gateNotes(process.cwd(), 'test/fixtures/handwritten/notes');
+    expect(errors.map(formatContentError)).toEqual([]);
+    const bySlug = new Map(notes.map((n) => [n.data.slug, n]));
+    expect([...bySlug.keys()].sort()).toEqual(['b-trees', 'draft', 'just-markdown', 'missing-title']);
+    // No frontmatter at all: title and slug from the file name, summary from the first paragraph.
+    expect(bySlug.get('just-markdown')?.data).toMatchObject({
+      title: 'Just markdown',
+      summary: 'No frontmatter.',
+      tags: [],
+      aliases: [],
+    });
+    expect(bySlug.get('just-markdown')?.bodyLine).toBe(1);
+    expect(bySlug.get('missing-title')?.data.title).toBe('missing-title');
+    // Nested tag: the parent and the joined form; description is the summary; unknown fields kept.
+    expect(bySlug.get('b-trees')?.data).toMatchObject({
+      tags: ['databases', 'databases-indexes', 'storage'],
+      aliases: ['B+ tree'],
+      summary: 'Sorted pages a few kilobytes wide.',
+      created: '2024-02-11',
+      cssclasses: ['wide'],
+    });
+    expect(bySlug.get('b-trees')?.file).toBe('test/fixtures/handwritten/notes/Databases/Indexes/B-trees.md');
+    expect(bySlug.get('draft')?.data.draft).toBe(true);
   });
 
   it('accepts CRLF frontmatter', () => {

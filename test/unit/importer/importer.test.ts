@@ -2,6 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { checkNoteFile } from '../../../src/domain/content/gate.ts';
 import {
@@ -39,8 +44,18 @@ const seed = (prefix: string) => {
   const name = seedFiles.find((f) => f.startsWith(prefix)) as string;
   return { name, bytes: readFileSync(join(SEEDS, name)) };
 };
-const links = { batch: new Map<string, string>(), exists: () => false };
+const links = { note: () => undefined, asset: () => undefined };
 const bytes = (text: string) => new TextEncoder().encode(text);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
+/** MDX expressions (`{…}`) in a body: each would run as JavaScript on the page. */
+const expressions = (body: string): string[] => {
+  const found: string[] = [];
+  visit(mdxParser.parse(body), (node) => {
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+      found.push((node as unknown as { value: string }).value);
+  });
+  return found;
+};
 
 describe('mojibake repair', () => {
   it('restores UTF-8 that was read as Mac Roman, including the Apple-logo byte', () => {
@@ -129,6 +144,9 @@ describe('frontmatter derivation', () => {
     expect(summary.endsWith('.')).toBe(true);
     expect(deriveSummary([`${'word '.repeat(80)}`]).endsWith('…')).toBe(true);
     expect(deriveSummary(['# Only headings'])).toBe('');
+    expect(deriveSummary(['Two hard things. #caching/patterns #todo C# and issue #42 stay.'])).toBe(
+      'Two hard things. C# and issue #42 stay.',
+    );
   });
 
   it('infers tags from the topic vocabulary, headings weigh more', () => {
@@ -140,7 +158,7 @@ describe('frontmatter derivation', () => {
     expect(inferTags(['serverless lambda serverless', 'cost cost $5 billing pricing cost'])).toEqual([
       'cost',
     ]);
-    expect(inferTags(['nothing relevant'])).toEqual(['notes']);
+    expect(inferTags(['nothing relevant'])).toEqual([]);
   });
 });
 
@@ -183,8 +201,8 @@ describe('body rewriting', () => {
   it('turns missing images and notes into visible notes and links imported notes', () => {
     const report: LinkReport = { missingImages: [], missingNotes: [], rewrittenLinks: [] };
     const ctx = {
-      batch: new Map([['02-other.md', 'other-note']]),
-      exists: (p: string) => p === './images/here.png',
+      note: (dest: string) => (dest === './02-other.md' ? 'other-note' : undefined),
+      asset: (dest: string) => (dest === './images/here.png' ? dest : undefined),
     };
     // A block on its own, with blank lines around it, so it never ends up inside a paragraph.
     expect(rewriteLinks('![stateless](./images/stateless.png)', ctx, report)).toBe(
@@ -236,7 +254,6 @@ describe('prepareNote and finishNote', () => {
   it.each([
     ['empty.md', 'empty.md: the file is empty'],
     ['binary.md', 'binary.md: the file is binary (it contains NUL bytes), not a text note'],
-    ['no-title.md', 'no-title.md: no title: the note must start with a heading'],
     ['no-body.md', 'no-body.md: the note has a title but no text'],
     ['unclosed.md', 'unclosed.md: line 5: code fence is never closed'],
   ])('rejects %s with a message naming it', (file, message) => {
@@ -247,7 +264,7 @@ describe('prepareNote and finishNote', () => {
   it('rejects bytes that are not UTF-8', () => {
     expect(() =>
       prepareNote({ name: 'x.md', bytes: Uint8Array.of(0x23, 0x20, 0xff, 0xfe) }, { order: 1, links }),
-    ).toThrow('x.md: the file is not UTF-8 text');
+    ).toThrow('x.md: the file is not UTF-8 or UTF-16 text');
   });
 
   it('normalises Windows line endings, escapes MDX outside code and reports both', () => {
@@ -277,10 +294,14 @@ describe('prepareNote and finishNote', () => {
       expect(checkNoteFile({ path: file, bytes: bytes(mdx) }, NoteSchema).errors).toEqual([]);
     });
 
-    it('compiles as MDX', async () => {
-      await expect(
-        compile(mdx.replace(/^---[\s\S]*?---\n/, ''), { remarkPlugins: [remarkGfm] }),
-      ).resolves.toBeTruthy();
+    it('compiles as MDX, every section a real h2 and no stray expression', async () => {
+      const body = mdx.replace(/^---[\s\S]*?---\n/, '');
+      const code = String(await compile(body, { remarkPlugins: [remarkGfm, remarkMath] }));
+      const sections = body.replace(/^```[\s\S]*?^```/gm, '').match(/^## /gm)?.length ?? 0;
+      expect(sections).toBeGreaterThan(0);
+      expect(code.match(/_components\.h2,/g)).toHaveLength(sections);
+      // Escaped braces stay text: no JavaScript expression made it into the page.
+      expect(expressions(body)).toEqual([]);
     });
 
     it('is idempotent', () => {

@@ -7,7 +7,7 @@ import {
   roundNumbers,
   splitStyle,
 } from '../../../src/markdown/mermaid/svg.ts';
-import { buildDiagramCss } from '../../../src/markdown/mermaid/stylesheet.ts';
+import { buildDiagramCss, pageStylesheet, reservedHeight } from '../../../src/markdown/mermaid/stylesheet.ts';
 
 describe('renameId', () => {
   it('renames an id and its derived ids but not longer ids sharing the prefix', () => {
@@ -80,6 +80,14 @@ describe('rewriteSvg', () => {
     );
     expect(Object.values(styleClasses)).toContain('fill:#e8f5e9 !important');
   });
+  it('shows a quoted edge label as quotes, not as "&quot;" (mermaid writes #quot; as entity text)', () => {
+    const { svg: out } = rewriteSvg(
+      '<svg><text><tspan>Get &amp;quot;apple&amp;quot; &amp;#39;x&amp;#x27; &amp;nope;</tspan></text></svg>',
+      's',
+    );
+    expect(out).toContain('Get "apple" \'x\' &#x26;nope;');
+    expect(out).not.toContain('quot');
+  });
   it('marks the parent of a light author fill so its label stays dark in dark mode', () => {
     expect(svg).toMatch(/<g class="node lightfill">/);
   });
@@ -141,5 +149,52 @@ describe('protectLabels', () => {
   it('leaves arrows and class-diagram inheritance alone', () => {
     const source = 'A -->|"x"| B\nC --|> D\nE->>F: hi\nG ==> H';
     expect(protectLabels(source)).toBe(source);
+  });
+});
+
+describe('pageStylesheet', () => {
+  const base = { source: '', svg: '', type: 'flowchart-v2', standalone: '', width: 1, height: 1 };
+  const a = {
+    ...base,
+    scope: 'mmd-a',
+    themeCss: '.mmd-a{x:1}',
+    styleClasses: { 's-1': 'fill:blue !important' },
+  };
+  const b = { ...base, scope: 'mmd-b', themeCss: '.mmd-b{x:2}', styleClasses: {} };
+  it('holds only the styles of the diagrams given, named by a hash of its content', () => {
+    const sheet = pageStylesheet([a]);
+    expect(sheet?.css).toContain('.mmd-a{x:1}');
+    expect(sheet?.css).not.toContain('.mmd-b');
+    expect(sheet?.name).toMatch(/^mmd-[0-9a-f]{12}\.css$/);
+  });
+  it('gives the same name to the same set in any order, another to another set', () => {
+    expect(pageStylesheet([a, b])?.name).toBe(pageStylesheet([b, a, b])?.name);
+    expect(pageStylesheet([a])?.name).not.toBe(pageStylesheet([a, b])?.name);
+  });
+  it('is null for a page without diagrams', () => {
+    expect(pageStylesheet([])).toBeNull();
+  });
+});
+
+describe('reservedHeight', () => {
+  const art = (svg: string) => ({
+    source: 'graph LR\n  A-->B',
+    svg,
+    type: 'flowchart-v2',
+    scope: 'mmd-a',
+    themeCss: '',
+    styleClasses: {},
+    standalone: '',
+    width: 1,
+    height: 1,
+  });
+  it('reserves the height the SVG will take at the width its box allows', () => {
+    const rule = reservedHeight(art('<svg viewBox="0 0 400.5 200.25" class="mmd"></svg>'));
+    expect(rule).toMatch(/^#diagram-[0-9a-f]{8} \.diagram-canvas\{/);
+    expect(rule).toContain('contain-intrinsic-height:auto calc(clamp(min(401px,30rem),100cqw,401px)*0.5000)');
+  });
+  it('reserves nothing when the SVG has no usable viewBox', () => {
+    expect(reservedHeight(art('<svg class="mmd"></svg>'))).toBe('');
+    expect(reservedHeight(art('<svg viewBox="0 0 0 10"></svg>'))).toBe('');
   });
 });

@@ -72,6 +72,14 @@ describe('remarkMermaid', () => {
   it('leaves other code blocks alone', async () => {
     expect(await render('```js\nlet a = 1;\n```\n')).toContain('<code class="language-js">');
   });
+
+  it('links the page’s own diagram stylesheet before the first figure, and none without diagrams', async () => {
+    const html = await render('## A\n\ntext\n\n```mermaid\ngraph LR\n  A-->B\n```\n');
+    const link = /<link rel="stylesheet" href="\/_astro\/(mmd-[0-9a-f]{12}\.css)">/.exec(html);
+    expect(link).not.toBeNull();
+    expect(html.indexOf('<link')).toBeLessThan(html.indexOf('<figure'));
+    expect(await render('## A\n\nno diagrams here\n')).not.toContain('<link');
+  });
 });
 
 describe('remarkAsciiFigures', () => {

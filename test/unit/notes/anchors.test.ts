@@ -17,6 +17,10 @@ describe('noteAnchors', () => {
     expect(anchors[4]).toEqual({ id: '-interview-tips', text: '🎯 Interview Tips', depth: 2 });
   });
 
+  it('gives a heading of emoji only an id all the same', () => {
+    expect(noteAnchors('## 🚀\n\n## ⚠️\n').map((a) => a.id)).toEqual(['section', 'section-1']);
+  });
+
   it('ignores # lines inside code fences', () => {
     expect(noteAnchors('```yaml\n# comment\n```\n\n## Real\n').map((a) => a.id)).toEqual(['real']);
   });

@@ -8,7 +8,7 @@ import {
   tableOfContents,
   tagLabel,
 } from '../../../src/domain/notes/collection.ts';
-import { NoteSchema } from '../../../src/schemas/note.ts';
+import { isPublished, NoteSchema, slugify, tagSlugs, UNORDERED } from '../../../src/schemas/note.ts';
 
 const note = (slug: string, order: number, tags: string[] = [], title = slug) => ({
   id: slug,
@@ -90,15 +90,68 @@ describe('tagLabel', () => {
 describe('NoteSchema', () => {
   const valid = { title: 'T', slug: 'a-b', summary: 'S', tags: ['x'], order: 1, source: 'a.txt' };
   it('accepts a complete note', () => {
-    expect(NoteSchema.parse(valid)).toEqual(valid);
+    expect(NoteSchema.parse(valid)).toEqual({ ...valid, aliases: [] });
+  });
+  it('keeps fields it does not know, and fills optional ones', () => {
+    expect(
+      NoteSchema.parse({ title: 'T', slug: 't', summary: 'S', cssclasses: ['wide'], rating: 4 }),
+    ).toEqual({
+      title: 'T',
+      slug: 't',
+      summary: 'S',
+      tags: [],
+      aliases: [],
+      order: UNORDERED,
+      cssclasses: ['wide'],
+      rating: 4,
+    });
+  });
+  it.each([
+    ['a list', ['databases', 'Scaling Up'], ['databases', 'scaling-up']],
+    ['a comma string', 'databases, scaling', ['databases', 'scaling']],
+    ['nested tags, parents first, no repeats', ['db/sql', '#db/nosql'], ['db', 'db-sql', 'db-nosql']],
+    ['Unicode and numbers', ['français', 2024], ['francais', '2024']],
+  ])('reads tags given as %s', (_, tags, expected) => {
+    expect(NoteSchema.parse({ ...valid, tags }).tags).toEqual(expected);
+  });
+  it('reads aliases as a list or a comma string, and dates as Date or text', () => {
+    const note = NoteSchema.parse({
+      ...valid,
+      aliases: 'One, Two',
+      created: new Date('2024-03-02T00:00:00Z'),
+      updated: new Date('2024-05-19T10:30:00Z'),
+      date: '2024-04-01',
+      unresolvedLinks: ['Missing note', 'Other#Nope'],
+    });
+    expect(note).toMatchObject({
+      aliases: ['One', 'Two'],
+      created: '2024-03-02',
+      updated: '2024-05-19T10:30:00.000Z',
+      date: '2024-04-01',
+      unresolvedLinks: ['Missing note', 'Other#Nope'],
+    });
+    expect(NoteSchema.parse({ ...valid, date: 'March 2, 2024' }).date).toMatch(/^2024-03-0[12]/);
+  });
+  it('tells published notes from drafts', () => {
+    expect(isPublished({})).toBe(true);
+    expect(isPublished({ draft: true })).toBe(false);
+    expect(isPublished({ publish: false })).toBe(false);
+    expect(isPublished({ draft: false, publish: true })).toBe(true);
+  });
+  it('slugifies any name readably', () => {
+    expect(slugify('🚀')).toBe('rocket');
+    expect(slugify('Écriture différée')).toBe('ecriture-differee');
+    expect(slugify('缓存')).toBe('huancun');
+    expect(tagSlugs('#a/B c/d')).toEqual(['a', 'a-b-c', 'a-b-c-d']);
   });
   it.each([
     ['slug with spaces', { slug: 'A B' }],
     ['empty title', { title: '  ' }],
-    ['no tags', { tags: [] }],
+    ['a tag with no letters', { tags: ['!!!'] }],
+    ['a date that is no date', { created: 'soon' }],
+    ['draft as text', { draft: 'yes' }],
     ['negative order', { order: -1 }],
     ['fractional order', { order: 1.5 }],
-    ['unknown key', { draft: true }],
   ])('rejects %s', (_, change) => {
     expect(NoteSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });

@@ -1,8 +1,9 @@
 /**
  * A real build of the fixture notes, then the service worker's precache list against dist/:
- * every file is precached (the whole pagefind/ folder included), and every local URL any page
- * refers to is a precached file, so each page works offline after one visit; the progress
- * dashboard's catalogue is among them.
+ * every file is precached (the whole pagefind/ folder included) or listed for "Keep everything
+ * offline" (offline.json: full-size diagrams, tag pages, the all-cards page), every file a
+ * precached page loads is precached, and every link goes to one of the two; the progress
+ * dashboard's catalogue is precached.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import {
 let outDir = '';
 let files: string[] = [];
 let precached: string[] = [];
+let extra: string[] = [];
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-precache-'));
@@ -42,14 +44,30 @@ beforeAll(() => {
     .filter((e) => e.isFile())
     .map((e) => relative(outDir, join(e.parentPath, e.name)).split('\\').join('/'));
   precached = precachedUrls(readFileSync(join(outDir, 'sw.js'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(outDir, 'offline.json'), 'utf8')) as {
+    extra: { url: string }[];
+  };
+  extra = manifest.extra.map((f) => referencedFile(`/${f.url}`, 'index.html'));
 }, 200_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('service worker precache', () => {
-  it('lists every file of the built site', () => {
+  it('lists every file of the built site, for the first visit or for "Keep everything offline"', () => {
     expect(precached.length).toBeGreaterThan(10);
-    expect(missingFromPrecache(files, precached)).toEqual([]);
+    expect(missingFromPrecache(files, [...precached, ...extra], 'sw.js')).toEqual([]);
+    expect(precached).toContain('offline.json');
+  });
+
+  it('leaves out of the first download only what duplicates or lists what it holds', () => {
+    expect(extra.length).toBeGreaterThan(0);
+    expect(extra.filter((f) => !/^(diagrams\/|tags\/[^/]+\/|flashcards\/(all|anki)\/)/.test(f))).toEqual([]);
+    expect(precached.filter((f) => extra.includes(f))).toEqual([]);
+    // every note page, and the first diagram file behind a note's inline SVG, which is not needed
+    const notes = files.filter((f) => /^notes\/[^/]+\/index\.html$/.test(f));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(precached).toContain(note);
+    expect(extra.some((f) => f.startsWith('diagrams/'))).toBe(true);
   });
 
   it('includes the whole Pagefind index and engine', () => {
@@ -86,15 +104,20 @@ describe('service worker precache', () => {
     expect(html).not.toContain('data-pagefind-filter');
   });
 
-  it('covers everything each page refers to', () => {
+  it('covers everything each precached page loads, and every link is available one way or the other', () => {
     const have = new Set(precached);
+    const later = new Set(extra);
     const missing: string[] = [];
-    for (const page of files.filter((f) => f.endsWith('.html'))) {
+    for (const page of precached.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(outDir, page), 'utf8');
+      const loaded = new Set(
+        [...html.matchAll(/\ssrc="([^"]*)"|<link rel="stylesheet" href="([^"]*)"/g)].map((m) => m[1] ?? m[2]),
+      );
       for (const url of localReferences(html)) {
         const file = referencedFile(url, page);
         // /search/?q= is the search page; /sw.js is the worker itself.
-        if (file !== 'sw.js' && !have.has(file)) missing.push(`${page}: ${url}`);
+        if (file === 'sw.js' || have.has(file)) continue;
+        if (loaded.has(url) || !later.has(file)) missing.push(`${page}: ${url}`);
       }
     }
     expect(missing).toEqual([]);

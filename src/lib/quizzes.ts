@@ -1,0 +1,44 @@
+/**
+ * Build-time: every quiz the site serves — the hand-written ones (quizzes/*.yaml) and one
+ * generated practice quiz per note with enough material (src/domain/quiz/practice.ts), computed
+ * once per build. The content gate has already checked both (and stopped the build on a
+ * generated question with two right answers or a hand-written one that repeats it).
+ */
+import { getCollection } from 'astro:content';
+import { plural } from '../domain/content/text.ts';
+import { type PracticeResult, practiceQuiz } from '../domain/quiz/practice.ts';
+import { sortNotes } from '../domain/notes/collection.ts';
+import type { Quiz } from '../schemas/quiz.ts';
+
+export interface QuizEntry {
+  quiz: Quiz;
+  /** Generated from a note (its slug), not written by hand. */
+  generatedFrom?: string;
+}
+
+let loaded: Promise<{ quizzes: QuizEntry[]; practice: PracticeResult[] }> | undefined;
+
+async function load() {
+  const [hand, notes] = await Promise.all([getCollection('quizzes'), getCollection('notes')]);
+  const practice = sortNotes(notes).map((n) =>
+    practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body ?? '', tags: n.data.tags }),
+  );
+  const quizzes: QuizEntry[] = [
+    ...hand.map((q) => ({ quiz: q.data })),
+    ...practice.flatMap((p) => (p.quiz ? [{ quiz: p.quiz, generatedFrom: p.note }] : [])),
+  ];
+  const made = practice.filter((p) => p.quiz);
+  console.log(
+    `[practice] ${plural(made.length, 'generated quiz', 'generated quizzes')}, ${plural(
+      made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0),
+      'question',
+    )}` +
+      practice
+        .filter((p) => p.skipped)
+        .map((p) => `; ${p.note}: none (${p.skipped})`)
+        .join(''),
+  );
+  return { quizzes, practice };
+}
+
+export const loadQuizzes = () => (loaded ??= load());

@@ -1,0 +1,337 @@
+/**
+ * The card-quality stage: each rule on small notes shaped like the real ones, then the counts on
+ * the five real notes (pinned, so a rule change shows up as a reviewed diff).
+ */
+import { describe, expect, it } from 'vitest';
+import { cardIdAliases, resolveCardId } from '../../../src/domain/flashcards/aliases.ts';
+import { buildDecks } from '../../../src/domain/flashcards/build.ts';
+import { deriveDecks } from '../../../src/domain/flashcards/derive.ts';
+import { givesAway, improveDecks, isGeneric, summarizeHits } from '../../../src/domain/flashcards/quality.ts';
+import { gateContent } from '../../../src/integrations/load-notes.ts';
+import type { FlashcardProgress } from '../../../src/schemas/progress.ts';
+
+const note = (slug: string, order: number, body: string) => ({ slug, title: `Note ${slug}`, order, body });
+
+const paradigms = note(
+  'paradigms',
+  10,
+  `## Core Mental Model
+
+**Key Insight**: These paradigms are orthogonal. Serverless can be stateful (with external state).
+
+## Stateless vs Stateful Services
+
+### Comparison
+
+| Aspect | Stateful | Stateless |
+|--------|----------|-----------|
+| **Scaling** | Complex (session affinity) | Simple (any instance) |
+| **Memory usage** | Higher (holds state) | Lower |
+| **Complexity** | Low(initially) | Moderate |
+`,
+);
+
+const summary = note(
+  'summary',
+  20,
+  `## Where State Lives
+
+- **Database:** Session store
+- **Client-side:** JWT tokens, cookies
+
+## Summary Table
+
+| Aspect | Stateful | Stateless |
+| :-- | :-- | :-- |
+| Scalability | Challenging | Easy |
+| Complexity | Higher | Lower |
+`,
+);
+
+const derived = deriveDecks([paradigms, summary]).decks;
+const aspects: Record<string, string> = {
+  scaling: 'scaling',
+  scalability: 'scaling',
+  complexity: 'complexity',
+};
+const options = {
+  aspectOf: (label: string) => aspects[label.toLowerCase()],
+  noteTitles: { paradigms: 'Architecture Paradigms', summary: 'Summary note' },
+  disagreements: [
+    {
+      href: '/compare/stateful-vs-stateless/#complexity',
+      title: 'Is stateful the simple option or the complex one?',
+      aspect: 'complexity',
+      claims: [
+        { source: 'paradigms#comparison', option: 'stateful', value: 'Low(initially)' },
+        { source: 'summary#summary-table', option: 'stateful', value: 'Higher' },
+      ],
+    },
+  ],
+};
+const result = improveDecks(derived, options);
+const cards = result.decks.flatMap((d) => d.cards);
+const byId = (id: string) => cards.find((c) => c.id === id);
+const hits = (rule: string) => result.hits.filter((h) => h.rule === rule);
+
+describe('givesAway', () => {
+  it('sees the answer, its stem, or the distinction both options share', () => {
+    expect(
+      givesAway('Optimized for stateless, parallel processing', 'Stateless', ['Stateful', 'Stateless']),
+    ).toBe(true);
+    expect(givesAway('Higher (holds state)', 'Stateful', ['Stateful', 'Stateless'])).toBe(true);
+    expect(givesAway('No state to lose', 'Stateless', ['Stateful', 'Stateless'])).toBe(true);
+    expect(givesAway('Per service', 'Microservices', ['Serverless', 'Microservices', 'Monolith'])).toBe(true);
+  });
+  it('lets a prompt that names neither side through', () => {
+    expect(givesAway('Round-robin works', 'Stateless', ['Stateful', 'Stateless'])).toBe(false);
+    expect(givesAway('Must be stateless', 'Serverless', ['Traditional', 'Serverless'])).toBe(false);
+  });
+});
+
+describe('isGeneric', () => {
+  it('knows structure words from subjects', () => {
+    expect(isGeneric('Key Insight')).toBe(true);
+    expect(isGeneric('Best practice')).toBe(true);
+    expect(isGeneric('Sticky sessions')).toBe(false);
+  });
+});
+
+describe('improveDecks on small notes', () => {
+  it('drops reverse cards whose prompt gives the answer away', () => {
+    expect(hits('trivial').map((h) => h.id)).toContain('paradigms/comparison--memory-usage--stateful--r');
+    expect(byId('paradigms/comparison--memory-usage--stateful--r')).toBeUndefined();
+    // The forward card stays: its prompt asks, the answer is not in it.
+    expect(byId('paradigms/comparison--memory-usage--stateful')?.back).toBe('Higher (holds state)');
+  });
+  it('puts the heading (or the note title) into a vague front', () => {
+    expect(byId('paradigms/core-mental-model--key-insight')?.front).toBe('Core Mental Model — key insight?');
+    expect(byId('summary/where-state-lives--database')?.front).toBe('Where State Lives — database?');
+    // An item of a list of advantages/disadvantages says whose.
+    const listed = improveDecks(
+      deriveDecks([
+        note(
+          'sl',
+          1,
+          '## Trade-offs\n\n### Disadvantages\n\n- **Cold starts**: First invocation after idle period has higher latency.\n',
+        ),
+      ]).decks,
+      { noteTitles: { sl: 'Serverless Architecture' } },
+    );
+    expect(listed.decks[0]?.cards[0]?.front).toBe('Serverless Architecture — cold starts?');
+    expect(improveDecks(listed.decks, { noteTitles: { sl: 'Serverless Architecture' } }).hits).toEqual([]);
+    expect(hits('vague').length).toBeGreaterThanOrEqual(3);
+  });
+  it('merges the same question across notes into the first, keeping every wording and source', () => {
+    const merged = byId('paradigms/comparison--scaling--stateful');
+    expect(merged?.wordings?.map((w) => w.text)).toEqual(['Complex (session affinity)', 'Challenging']);
+    expect(merged?.sources).toEqual(['paradigms#comparison', 'summary#summary-table']);
+    expect(byId('summary/summary-table--scalability--stateful')).toBeUndefined();
+    expect(result.aliases['summary/summary-table--scalability--stateful']).toBe(
+      'paradigms/comparison--scaling--stateful',
+    );
+  });
+  it('says so on a card whose claims a reviewed disagreement names', () => {
+    const disputed = byId('paradigms/comparison--complexity--stateful');
+    expect(disputed?.conflict).toEqual({
+      href: '/compare/stateful-vs-stateless/#complexity',
+      title: 'Is stateful the simple option or the complex one?',
+    });
+    // Stateless complexity is not one of the claims: no flag.
+    expect(byId('paradigms/comparison--complexity--stateless')?.conflict).toBeUndefined();
+  });
+  it('never leaves two cards with the same question and answer, nor an id twice', () => {
+    const keys = cards.map((c) => `${c.front.toLowerCase()}|${c.back.toLowerCase()}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+  });
+  it('keeps surviving ids, does not mutate its input, and is idempotent', () => {
+    const before = new Set(derived.flatMap((d) => d.cards.map((c) => c.id)));
+    for (const c of cards) expect(before.has(c.id)).toBe(true);
+    expect(derived[0]?.cards.find((c) => c.id === 'paradigms/core-mental-model--key-insight')?.front).toBe(
+      'Key Insight?',
+    );
+    const again = improveDecks(result.decks, options);
+    expect(again.hits.filter((h) => h.rule !== 'contradiction')).toEqual([]);
+  });
+  it('lets a hand-written card absorb the derived card it already asks', () => {
+    const hand = {
+      id: 'mine',
+      title: 'Mine',
+      summary: 's',
+      origin: 'hand' as const,
+      cards: [
+        {
+          id: 'mine/where',
+          deck: 'mine',
+          kind: 'hand' as const,
+          context: '',
+          front: 'Where can state live?',
+          back: 'In a database (session store) or client-side (JWT tokens, cookies).',
+          sources: ['summary#where-state-lives'],
+          related: [],
+          tags: [],
+        },
+      ],
+    };
+    const out = improveDecks([...derived, hand], options);
+    expect(out.aliases['summary/where-state-lives--database']).toBe('mine/where');
+    expect(
+      out.hits.some((h) => h.id === 'summary/where-state-lives--database' && h.rule === 'same-answer'),
+    ).toBe(true);
+  });
+  it('summarises every rule in one line', () => {
+    expect(summarizeHits(result.hits)).toMatch(
+      /^card quality: \d+ trivial dropped, \d+ vague fronts given context, \d+ near-duplicates merged, \d+ same question\+answer merged, 2 contradictions flagged$/,
+    );
+  });
+});
+
+describe('card id aliases', () => {
+  const state = (reps: number, at?: string) => ({
+    due: '2026-12-10T00:00:00.000Z',
+    stability: 1,
+    difficulty: 5,
+    elapsed_days: 0,
+    scheduled_days: 1,
+    learning_steps: 0,
+    reps,
+    lapses: 0,
+    state: 2,
+    ...(at ? { last_review: at } : {}),
+  });
+  const progress: FlashcardProgress = {
+    cards: { 'b/old': state(4, '2026-11-30T00:00:00.000Z'), 'a/keep': state(1, '2026-11-01T00:00:00.000Z') },
+    log: [{ card: 'b/old', rating: 3, state: 0, at: '2026-11-30T00:00:00.000Z' }],
+    settings: { newPerDay: 20 },
+  };
+  it('moves an absorbed card’s history to the survivor, keeping the more recent state', () => {
+    const out = cardIdAliases(progress, { 'b/old': 'a/keep' });
+    expect(Object.keys(out.cards)).toEqual(['a/keep']);
+    expect(out.cards['a/keep']?.reps).toBe(4);
+    expect(out.log[0]?.card).toBe('a/keep');
+  });
+  it('gives a survivor without history the absorbed one’s, follows chains, returns the same object when nothing moves', () => {
+    const out = cardIdAliases(
+      { ...progress, cards: { 'b/old': state(2) } },
+      { 'b/old': 'c/mid', 'c/mid': 'a/keep' },
+    );
+    expect(out.cards['a/keep']?.reps).toBe(2);
+    expect(resolveCardId('x', { x: 'y', y: 'x' })).toBe('y');
+    expect(cardIdAliases(progress, {})).toBe(progress);
+  });
+});
+
+describe('the five real notes', async () => {
+  const content = await gateContent();
+  const built = buildDecks({
+    notes: content.notes.map((n) => ({
+      slug: n.data.slug,
+      title: n.data.title,
+      order: n.data.order,
+      body: n.body,
+      tags: n.data.tags,
+    })),
+    hand: content.decks.map((d) => d.data),
+    index: content.index,
+    vocabulary: content.compare.vocabulary,
+    comparisons: content.compare.comparisons,
+  });
+  it('counts what each rule did', () => {
+    expect(summarizeHits(built.hits)).toBe(
+      'card quality: 13 trivial dropped, 39 vague fronts given context, 86 near-duplicates merged, 6 same question+answer merged, 7 contradictions flagged',
+    );
+  });
+  it('flags the contradictions the issue names, with the resolution link', () => {
+    const all = built.decks.flatMap((d) => d.cards);
+    const state = all.find((c) => c.id === 'architecture-paradigms/comparison-matrix--state--serverless');
+    expect(state?.conflict?.href).toBe('/compare/serverless-vs-traditional/#serverless-state');
+    const complexity = all.find(
+      (c) => c.id === 'stateless-vs-stateful-architecture/key-differences--complexity--stateful',
+    );
+    expect(complexity?.conflict?.href).toBe('/compare/stateful-vs-stateless/#complexity');
+    expect(complexity?.wordings?.map((w) => w.text)).toEqual([
+      'Low(initially)',
+      'More complex (state management required)',
+      'Higher',
+    ]);
+  });
+  it('leaves one “Stateful — scaling?” card with all six wordings', () => {
+    const scaling = built.decks
+      .flatMap((d) => d.cards)
+      .filter((c) =>
+        /^Stateful( Architecture)? — (Scaling|Scalability|Horizontal Scaling|Auto-scaling)\?$/.test(c.front),
+      );
+    expect(scaling).toHaveLength(1);
+    expect(scaling[0]?.wordings).toHaveLength(6);
+  });
+  it('finds nothing more to do on its own output (only the disputed flags stay)', () => {
+    expect(improveDecks(built.decks, built.options).hits.filter((h) => h.rule !== 'contradiction')).toEqual(
+      [],
+    );
+  });
+  it('every alias points at a card that exists', () => {
+    const ids = new Set(built.decks.flatMap((d) => d.cards.map((c) => c.id)));
+    for (const to of Object.values(built.aliases)) expect(ids.has(to)).toBe(true);
+  });
+});
+
+describe('edges', () => {
+  it('buildDecks without the stage or a vocabulary gives the decks as derived', () => {
+    const built = buildDecks({ notes: [paradigms, summary], hand: [], index: new Map(), quality: false });
+    expect(built.hits).toEqual([]);
+    expect(built.decks.flatMap((d) => d.cards)).toHaveLength(derived.flatMap((d) => d.cards).length);
+    const plain = buildDecks({ notes: [paradigms, summary], hand: [], index: new Map() });
+    // Without the vocabulary only identical aspect labels merge: "Scaling" and "Scalability" stay apart.
+    expect(plain.aliases['summary/summary-table--scalability--stateful']).toBeUndefined();
+  });
+  it('keeps the state with more reviews when two were reviewed at the same time (or never)', () => {
+    const base = {
+      due: '2026-12-10T00:00:00.000Z',
+      stability: 1,
+      difficulty: 5,
+      elapsed_days: 0,
+      scheduled_days: 1,
+      learning_steps: 0,
+      lapses: 0,
+      state: 2,
+    };
+    const progress: FlashcardProgress = {
+      cards: { 'a/x': { ...base, reps: 1 }, 'b/y': { ...base, reps: 3 } },
+      log: [],
+      settings: { newPerDay: 20 },
+    };
+    expect(cardIdAliases(progress, { 'b/y': 'a/x' }).cards['a/x']?.reps).toBe(3);
+    expect(cardIdAliases(progress, { 'a/x': 'b/y' }).cards['b/y']?.reps).toBe(3);
+  });
+});
+
+describe('the content gate', () => {
+  it('names file, card and field when two cards would get one id', async () => {
+    const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const root = await mkdtemp(join(tmpdir(), 'cards-'));
+    await mkdir(join(root, 'content/notes'), { recursive: true });
+    // A category-table cell and a bold term under one heading, both "Cron jobs": one id, two questions.
+    await writeFile(
+      join(root, 'content/notes/twice.mdx'),
+      `---\ntitle: Twice\nslug: twice\nsummary: s\ntags: [t]\norder: 1\nsource: x.txt\n---\n\n## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Cron jobs | Long-running processes |\n\n**Cron jobs**: scheduled tasks that run and stop.\n`,
+    );
+    const { gateContent: gate } = await import('../../../src/integrations/load-notes.ts');
+    const dirs = {
+      quizzes: join(root, 'quizzes'),
+      cards: join(root, 'cards'),
+      compare: join(root, 'compare'),
+      decide: join(root, 'decide'),
+      pricing: join(root, 'pricing.yaml'),
+    };
+    const { errors } = await gate(root, dirs);
+    const { formatContentError } = await import('../../../src/domain/content/gate.ts');
+    expect(errors.map(formatContentError)).toContainEqual(
+      expect.stringMatching(
+        /^content\/notes\/twice\.mdx: card "twice\/when-to-mix--cron-jobs": field "id": two cards get this id/,
+      ),
+    );
+  });
+});

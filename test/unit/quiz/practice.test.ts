@@ -1,0 +1,215 @@
+/**
+ * Generated practice: fair questions from a note's own contrasts, deterministic, no answer in
+ * the prompt, distinct distractors; and the checks that stop the build on bad input.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatContentError } from '../../../src/domain/content/gate.ts';
+import {
+  MIN_QUESTIONS,
+  checkPractice,
+  generatePractice,
+  practiceId,
+  practiceQuiz,
+} from '../../../src/domain/quiz/practice.ts';
+import { gateContent } from '../../../src/integrations/load-notes.ts';
+import type { Quiz } from '../../../src/schemas/quiz.ts';
+
+const body = `## Comparison
+
+| Aspect | Stateful | Stateless |
+|--------|----------|-----------|
+| **Scaling** | Complex (session affinity) | Simple (any instance) |
+| **Load balancing** | Sticky sessions required | Round-robin works |
+| **Deployment** | Drain sessions first | Replace anytime |
+| **Memory usage** | Higher (holds state) | Lower |
+
+## Components
+
+1. **Function**: A small, single-purpose unit of code that handles one type of event.
+2. **API Gateway**: Routes HTTP requests to functions and handles authentication.
+3. **Orchestrator**: A workflow engine that coordinates multi-step function executions.
+4. **Managed Services**: Backend services provided and operated by the cloud platform.
+
+## When to Use
+
+- **Event-driven workloads** triggered by uploads.
+- **Scheduled jobs** that run periodically.
+
+## When NOT to Use
+
+- **Long-running processes** that exceed time limits.
+- **Low-latency requirements** where cold starts hurt.
+`;
+const note = { slug: 'fixture-note', title: 'Fixture note', body, tags: ['stateless'] };
+const result = practiceQuiz(note);
+const quiz = result.quiz as Quiz;
+
+describe('practiceQuiz', () => {
+  it('makes single-choice and matching questions from tables, definitions and sibling lists', () => {
+    expect(quiz.id).toBe(practiceId('fixture-note'));
+    const types = new Set(quiz.questions.map((q) => q.type));
+    expect(types).toEqual(new Set(['single', 'match']));
+    const prompts = quiz.questions.map((q) => q.prompt).join('\n');
+    expect(prompts).toMatch(/table under \*\*Comparison\*\*/);
+    expect(prompts).toMatch(/which term does the note define/);
+    expect(prompts).toMatch(/\*\*When to Use\*\* and \*\*When NOT to Use\*\*/);
+    for (const q of quiz.questions)
+      expect(q.source).toMatch(/^fixture-note#(comparison|components|when-to-use)$/);
+  });
+  it('is deterministic: the same note gives the same quiz, option order included', () => {
+    const again = generatePractice({ ...note });
+    expect(again.quiz).not.toBe(quiz);
+    expect(again.quiz).toEqual(quiz);
+    expect(practiceQuiz(note).quiz).toBe(quiz); // remembered within a build
+  });
+  it('does not always put the right option first', () => {
+    const positions = quiz.questions.flatMap((q) =>
+      q.type === 'single' ? [q.options.findIndex((o) => o.correct)] : [],
+    );
+    expect(new Set(positions).size).toBeGreaterThan(1);
+  });
+  it('gives every single-choice question one right answer and distinct options, each explained', () => {
+    for (const q of quiz.questions) {
+      if (q.type !== 'single') continue;
+      expect(q.options.filter((o) => o.correct)).toHaveLength(1);
+      const texts = q.options.map((o) => o.text.toLowerCase());
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(q.options.length).toBeGreaterThanOrEqual(3);
+      for (const o of q.options) expect(o.explanation.length).toBeGreaterThan(10);
+    }
+  });
+  it('never puts the answer in the prompt (definitions are masked)', () => {
+    for (const q of quiz.questions) {
+      if (q.type !== 'single') continue;
+      const right = (q.options.find((o) => o.correct)?.text ?? '').toLowerCase();
+      expect(q.prompt.toLowerCase()).not.toContain(right);
+    }
+  });
+  it('leaves out statements that name their side in a matching question', () => {
+    const match = quiz.questions.find((q) => q.type === 'match' && q.source === 'fixture-note#comparison');
+    expect(match?.type === 'match' && match.pairs.map((p) => p.left).join(' ')).not.toMatch(/holds state/);
+  });
+  it('passes its own fairness check', () => {
+    expect(checkPractice([result], [])).toEqual([]);
+  });
+  it('gives a note without enough material no quiz, and says why', () => {
+    const thin = practiceQuiz({
+      slug: 'thin',
+      title: 'Thin',
+      body: '## Only prose\n\nNothing to compare here.\n',
+    });
+    expect(thin.quiz).toBeUndefined();
+    expect(thin.skipped).toMatch(
+      new RegExp(`not enough material: 0 question\\(s\\).*needs ${MIN_QUESTIONS}`),
+    );
+  });
+});
+
+describe('checkPractice', () => {
+  it('reports a generated question with two right answers, naming the file, question and field', () => {
+    const single = quiz.questions.find((q) => q.type === 'single' && q.source === 'fixture-note#comparison');
+    if (single?.type !== 'single') throw new Error('no single question');
+    const wrong = single.options.findIndex((o) => !o.correct);
+    const broken = {
+      ...result,
+      file: 'content/notes/fixture-note.mdx',
+      generated: [{ question: single, truths: [single.options[wrong]?.text ?? ''] }],
+    };
+    expect(checkPractice([broken], []).map(formatContentError)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^content/notes/fixture-note\\.mdx: practice question "${single.id}": field "options\\.${wrong}\\.text": two right answers: `,
+        ),
+      ),
+    ]);
+  });
+  it('reports an answer in the prompt', () => {
+    const single = quiz.questions.find((q) => q.type === 'single');
+    if (single?.type !== 'single') throw new Error('no single question');
+    const right = single.options.find((o) => o.correct)?.text ?? '';
+    const leaky = { ...single, prompt: `${single.prompt} (hint: ${right})` };
+    const errors = checkPractice([{ ...result, generated: [{ question: leaky, truths: [right] }] }], []);
+    expect(errors.map((e) => e.field)).toContain('prompt');
+  });
+  it('reports a hand-written question that repeats a generated one, and a hand quiz taking the practice id', () => {
+    const twin = quiz.questions[0] as Quiz['questions'][number];
+    const hand: Quiz = { ...quiz, id: practiceId('fixture-note'), questions: [{ ...twin, id: 'mine' }] };
+    const lineOf = (path: (string | number)[]) => (path[0] === 'id' ? 2 : 9);
+    const messages = checkPractice([result], [{ file: 'quizzes/mine.yaml', quiz: hand, lineOf }]).map(
+      formatContentError,
+    );
+    expect(messages).toContain(
+      `quizzes/mine.yaml:2: field "id": "${practiceId('fixture-note')}" is the id of the practice quiz generated from content/notes/fixture-note.mdx; choose another id`,
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^quizzes/mine\\.yaml:9: question "mine": field "questions\\.0": duplicates the generated practice question "${twin.id}"`,
+        ),
+      ),
+    );
+  });
+});
+
+describe('the five real notes', async () => {
+  const content = await gateContent();
+  it('each gets a practice quiz that passes the gate', () => {
+    expect(content.practice.map((p) => [p.note, p.quiz?.questions.length ?? p.skipped])).toEqual([
+      ['architecture-paradigms', 12],
+      ['serverless-architecture', 12],
+      ['stateful-vs-stateless-architecture', 12],
+      ['stateless-vs-stateful-architecture', 12],
+      ['stateless-vs-stateful-systems', 11],
+    ]);
+    expect(content.errors).toEqual([]);
+  });
+});
+
+describe('other table shapes and lists', () => {
+  const other = practiceQuiz({
+    slug: 'shapes',
+    title: 'Shapes',
+    body: `## Deployment Models
+
+| Model | Control | Complexity | Use Case |
+|-------|---------|------------|----------|
+| **VMs** | Full | High | Legacy, specific OS needs |
+| **Containers** | Application-level | Medium | Microservices, portability |
+| **PaaS** | Minimal | Low | Rapid development, small teams |
+
+## When to Mix
+
+| Use Serverless For | Use Traditional For |
+|--------------------|--------------------|
+| Event-driven processing | Long-running processes |
+| Variable/spiky workloads | Steady high throughput |
+| Cron jobs, scheduled tasks | WebSocket connections |
+
+## Stateless
+
+### Pros
+- Easy to scale horizontally
+- No sticky session needed
+
+### Cons
+- Need external storage
+- Network overhead
+
+### Where State Lives
+- Client-side
+`,
+  });
+  const quiz = other.quiz as Quiz;
+  it('asks entity-table cells, sorts a category table, and matches Pros to Cons (not to unrelated lists)', () => {
+    const prompts = quiz.questions.map((q) => q.prompt).join('\n');
+    expect(prompts).toMatch(/what does the note give for \*\*(VMs|Containers|PaaS)\*\*/);
+    expect(prompts).toMatch(/sorts cases into columns/);
+    expect(prompts).toMatch(/\*\*Pros\*\* and \*\*Cons\*\*\. Match/);
+    expect(prompts).not.toMatch(/Where State Lives\*\* and/);
+    const mix = quiz.questions.find((q) => q.source === 'shapes#when-to-mix');
+    expect(mix?.type === 'match' && new Set(mix.pairs.map((p) => p.right))).toEqual(
+      new Set(['Serverless', 'Traditional']),
+    );
+    expect(checkPractice([other], [])).toEqual([]);
+  });
+});
