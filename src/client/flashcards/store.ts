@@ -41,7 +41,14 @@ export function saveChange(
   change: (current: FlashcardProgress) => FlashcardProgress,
   what: WhatWasSaved,
 ): Saved {
-  const result = updateRecord(browserStore(), flashcardRecord, change, new Date());
+  // The stored record as the page reads it: history under an absorbed card's id moves first.
+  const aliases = pageCardAliases();
+  const result = updateRecord(
+    browserStore(),
+    flashcardRecord,
+    (current) => change(cardIdAliases(current, aliases)),
+    new Date(),
+  );
   if (result.ok) return { progress: result.value };
   // Not writable: the read at load time already told the reader why (newer, unavailable).
   const known = result.code === 'newer' || result.code === 'unavailable';
