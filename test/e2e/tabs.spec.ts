@@ -34,6 +34,8 @@ async function finishQuiz(page: Page) {
 }
 
 async function rate(page: Page, key: string) {
+  // The "all" deck is large: wait until the review has taken over the page.
+  await expect(page.locator('[data-review].is-ready [data-review-flip]')).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.locator('[data-review-ratings]')).toBeVisible();
   await page.keyboard.press(key);
