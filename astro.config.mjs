@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
@@ -9,8 +10,10 @@ import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { createObsidian } from './src/integrations/obsidian.ts';
+import { siteAddress } from './src/integrations/site.ts';
 import { THEME_INIT_HASH } from './src/lib/theme-init.ts';
 import remarkMath from 'remark-math';
+import { rehypeBase } from './src/markdown/rehype-base.ts';
 import { rehypeCallouts } from './src/markdown/rehype-callouts.ts';
 import { rehypeFigures } from './src/markdown/rehype-figures.ts';
 import { rehypeMath } from './src/markdown/rehype-math.ts';
@@ -40,7 +43,13 @@ const markdownDigest = createHash('sha256')
   .slice(0, 12);
 
 export default defineConfig({
-  site: 'https://tradeoffs.example',
+  // Where the site is served: SITE_URL (e.g. https://user.github.io) and BASE_PATH (e.g. /repo/),
+  // or `astro build --site … --base …`. No site URL: no sitemap, no canonical links, nothing made up.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
+  ...(process.env.BASE_PATH ? { base: process.env.BASE_PATH } : {}),
+  // Builds over other notes (tests, bench) keep Astro's content store apart: two builds sharing
+  // one store at the same time read each other's notes.
+  ...(process.env.TRADEOFFS_CACHE_DIR ? { cacheDir: process.env.TRADEOFFS_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // The site's stylesheet is one hashed file shared by every page (cached once, precached once):
   // inlined, it was 4 KiB gzip in each of 1,000+ pages of a 500-note site's offline download.
@@ -69,6 +78,8 @@ export default defineConfig({
         rehypeCallouts,
         rehypeTaskLists,
         [rehypeMath, { styles: obsidian.math }],
+        // Last: every root-relative link and image, wikilinks' included, under the base path.
+        rehypeBase,
       ],
       smartypants: false,
     }),
@@ -79,11 +90,13 @@ export default defineConfig({
     // pages are written (astro:build:done, run in this order): Pagefind indexes them, then the
     // service worker precaches everything, the search index included — so it must stay last.
     contentGate(),
+    siteAddress(),
     diagrams.integration,
     obsidian.integration,
     // Static note content compiles to HTML strings, not a JSX call per element: a note's inline
     // SVGs are thousands of elements, and compiling them was most of every build.
     mdx({ optimize: true }),
+    sitemap(),
     pagefindIndex(),
     serviceWorker(),
   ],

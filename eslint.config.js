@@ -6,6 +6,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-base/',
       '.astro/',
       'node_modules/',
       'coverage/',

@@ -8,13 +8,21 @@
  *   which the link checker does not read);
  * - so does every note section in the progress dashboard's catalogue (/progress/catalogue.json),
  *   which the dashboard links to as "Re-read".
+ * Under a base path (BASE_PATH=/tradeoffs/, the same variable the build reads) the pages are
+ * checked as served under that prefix: a link that escapes it (`/notes/…` without the base) is
+ * broken. DIST_DIR names another build folder.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
+import { normalizeBase, withoutBase } from '../src/domain/site/url.ts';
 
-const DIST = 'dist';
+const DIST = process.env.DIST_DIR ?? 'dist';
+const BASE = normalizeBase(process.env.BASE_PATH);
+// The configured site's own host may appear in canonical links and the sitemap; nothing is fetched from it.
+const SITE_HOST = process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
 const problems: string[] = [];
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -53,22 +61,31 @@ for (const page of pages) {
   for (const match of html.matchAll(REF)) {
     const host = match[2] ?? '';
     // <link rel="canonical">/og:url may name the site's own future host; nothing is fetched from it.
-    if (host === 'tradeoffs.example' || host === 'www.w3.org') continue;
+    if (host === SITE_HOST || host === 'www.w3.org') continue;
     problems.push(`${relative(DIST, page)}: references another host: ${match[0].trim()}`);
   }
 }
 
 // 3. links, assets and fragments
+// Under a base path the server root is a folder whose `<base>` entry is dist/, so `/<base>/…`
+// resolves and a bare `/notes/…` does not.
+const serverRoot = BASE === '/' ? DIST : await mkdtemp(join(tmpdir(), 'tradeoffs-site-'));
+if (BASE !== '/') {
+  const link = join(serverRoot, BASE.slice(1, -1));
+  await mkdir(dirname(link), { recursive: true });
+  await symlink(resolve(DIST), link, 'dir');
+}
 const checker = new LinkChecker();
 const result = await checker.check({
   // Every page is a starting point (not a crawl from the home page), so a page nothing links
   // to is checked as well.
-  path: pages.map((page) => relative(DIST, page)),
-  serverRoot: DIST,
+  path: pages.map((page) => join(BASE.slice(1), relative(DIST, page))),
+  serverRoot,
   checkFragments: true,
   concurrency: 20,
-  linksToSkip: ['^https://tradeoffs\\.example'],
+  linksToSkip: SITE_HOST ? [`^https?://${SITE_HOST.replaceAll('.', '\\.')}`] : [],
 });
+if (BASE !== '/') await rm(serverRoot, { recursive: true });
 const broken = result.links.filter((link) => link.state === 'BROKEN');
 for (const link of broken) {
   problems.push(`broken link: ${link.url} (status ${link.status ?? '?'}) on ${link.parent ?? '?'}`);
@@ -84,7 +101,14 @@ for (const file of (await readdir(join(DIST, 'quizzes'), { recursive: true }).ca
   };
   for (const [id, { source }] of Object.entries(key.questions)) {
     keyLinks += 1;
-    const [path = '', fragment = ''] = source.href.split('#');
+    const [href = '', fragment = ''] = source.href.split('#');
+    const path = withoutBase(BASE, href);
+    if (path === undefined) {
+      problems.push(
+        `quizzes/${String(file)}: question "${id}": source ${source.href} is outside the base ${BASE}`,
+      );
+      continue;
+    }
     const html = await readFile(join(DIST, path, 'index.html'), 'utf8').catch(() => '');
     if (!html.includes(` id="${fragment}"`))
       problems.push(`quizzes/${String(file)}: question "${id}": source ${source.href} has no such heading`);

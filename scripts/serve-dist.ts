@@ -3,13 +3,17 @@
  * screenshots: it behaves like a plain static host (directory → index.html, unknown path →
  * 404.html with status 404, gzip for text). `astro preview` allows one instance per project, which would clash with a
  * reader's `npm start` running at the same time.
- *   node scripts/serve-dist.ts [--port 4322] [--dir dist]
+ * With a base path (`--base /tradeoffs/`, default BASE_PATH) it serves dist/ under that prefix only,
+ * as GitHub Pages serves a project site: anything outside it is a 404, so a link that escapes
+ * the base fails in the tests instead of working by accident.
+ *   node scripts/serve-dist.ts [--port 4322] [--dir dist] [--base /tradeoffs/]
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { normalizeBase, withoutBase } from '../src/domain/site/url.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -18,6 +22,7 @@ const arg = (name: string, fallback: string) => {
 };
 const port = Number(arg('--port', '4322'));
 const root = resolve(arg('--dir', 'dist'));
+const base = normalizeBase(arg('--base', process.env.BASE_PATH ?? '/'));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,7 +50,12 @@ async function resolveFile(urlPath: string): Promise<string | null> {
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const file = await resolveFile(url.pathname);
+  if (base !== '/' && url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { location: base }).end();
+    return;
+  }
+  const path = withoutBase(base, url.pathname);
+  const file = path === undefined ? null : await resolveFile(path);
   const target = file ?? join(root, '404.html');
   res.statusCode = file ? 200 : 404;
   const type = TYPES[extname(target)] ?? 'application/octet-stream';
@@ -59,4 +69,4 @@ createServer(async (req, res) => {
   } else {
     stream.pipe(res);
   }
-}).listen(port, () => console.log(`serving ${root} on http://localhost:${port}/`));
+}).listen(port, () => console.log(`serving ${root} on http://localhost:${port}${base}`));

@@ -6,6 +6,7 @@
  * Kept apart from offline.ts (registration and the update prompt).
  */
 import type { OfflineManifest } from '../domain/offline/plan.ts';
+import { BASE } from '../lib/url.ts';
 
 /** Must match EXTRA_CACHE in src/integrations/service-worker.ts. */
 const EXTRA_CACHE = 'tradeoffs-extra';
@@ -28,7 +29,7 @@ export function initOfflineLibrary(): void {
   const keep = panel.querySelector<HTMLButtonElement>('[data-offline-keep]');
   const status = panel.querySelector<HTMLElement>('[data-offline-status]');
   if (!summary || !extraLine || !keep || !status) return;
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const base = BASE;
   panel.hidden = false;
 
   let manifest: OfflineManifest | null = null;

@@ -11,6 +11,7 @@
  * waiting for is already active). A part of the page that then fails to load its old files
  * (search, export/import: src/client/lazy.ts) sends `tradeoffs:stale`, and the prompt says so.
  */
+import { href } from '../lib/url.ts';
 import { STALE_EVENT } from './lazy.ts';
 
 export function registerServiceWorker(): void {
@@ -57,7 +58,7 @@ export function registerServiceWorker(): void {
 
   // After load, so installing (which downloads the whole site once) never competes with the page.
   const register = async () => {
-    const registration = await navigator.serviceWorker.register('/sw.js');
+    const registration = await navigator.serviceWorker.register(href('/sw.js'));
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

@@ -7,7 +7,6 @@ import { checkNotes } from '../domain/content/gate.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { linkProblems } from '../domain/notes/link-index.ts';
 import { readLinkIndex } from './obsidian.ts';
-import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkPricing } from '../domain/cost/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
@@ -15,10 +14,13 @@ import { buildDecks } from '../domain/flashcards/build.ts';
 import { duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { checkDeckFiles } from '../domain/flashcards/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
+import { stripComments } from '../domain/notes/obsidian.ts';
+import { checkSectionFile } from '../domain/notes/sections.ts';
 import { checkQuizFiles } from '../domain/quiz/gate.ts';
 import { checkPractice, practiceQuiz } from '../domain/quiz/practice.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
+import { SECTION_FILE } from '../schemas/section.ts';
 
 /**
  * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
@@ -44,6 +46,20 @@ export async function readFiles(
 
 export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
   readFiles(root, dir, /\.mdx?$/, true);
+
+/** Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped). */
+export const readSectionFiles = (root = process.cwd(), dir = notesDir(root)) =>
+  readFiles(root, dir, new RegExp(`(^|/)${SECTION_FILE.replace('.', '\\.')}$`), true);
+
+/** The `_section.yaml` files checked, by folder relative to the notes folder. */
+export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
+  const files = await readSectionFiles(root, dir);
+  const checked = files.map((file) => checkSectionFile(file, relative(root, dir)));
+  return {
+    sections: new Map(checked.flatMap((c) => (c.checked ? [[c.folder, c.checked.data] as const] : []))),
+    errors: checked.flatMap((c) => c.errors),
+  };
+}
 
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
@@ -112,6 +128,7 @@ export async function gateContent(
   },
 ) {
   const notes = await gateNotes(root);
+  const sections = await gateSections(root);
   const index = anchorIndex(notes.notes);
   const quizFiles = await readYamlFiles(root, dirs.quizzes);
   const quizzes = checkQuizFiles(quizFiles, index);
@@ -188,6 +205,7 @@ export async function gateContent(
     },
     errors: [
       ...notes.errors,
+      ...sections.errors,
       ...quizzes.errors,
       ...practiceErrors,
       ...decks.errors,

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
 import { offlineManifest, optionalReason, planOffline, type SiteFile } from '../domain/offline/plan.ts';
+import { normalizeBase, withBase } from '../domain/site/url.ts';
 
 export const SERVICE_WORKER = 'sw.js';
 /** What "Keep everything offline" reads: src/client/offline-library.ts. */
@@ -28,6 +29,10 @@ export const OFFLINE_MANIFEST = 'offline.json';
 export const EXTRA_CACHE = 'tradeoffs-extra';
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Precache entries are relative to the worker (`notes/a/index.html`), so they follow it under
+ * any base; the worker's scope is the folder it is served from, which is the base.
+ */
 /** Every file of dist/ with its size, and the full-size diagrams that a first-visit page embeds. */
 async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[]; embedded: Set<string> }> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
@@ -38,7 +43,7 @@ async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
     const path = relative(dist, full).split('\\').join('/');
-    if (path === SERVICE_WORKER || path === OFFLINE_MANIFEST) continue;
+    if (path === SERVICE_WORKER || path === OFFLINE_MANIFEST || path === '_headers') continue;
     files.push({ path, size: (await stat(full)).size });
     if (path.endsWith('.html') && !optionalReason(path, true)) {
       const html = await readFile(full, 'utf8');
@@ -95,7 +100,8 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
   const manifestOptions = {
     globDirectory: dist,
     globPatterns: ['**/*'],
-    globIgnores: [SERVICE_WORKER],
+    // `_headers` is the host's caching rules (public/_headers), not part of the site.
+    globIgnores: [SERVICE_WORKER, '_headers'],
     // One scan of dist/, then only the plan's core files (and the manifest) are kept.
     manifestTransforms: [
       (entries) => {
@@ -128,7 +134,7 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
       {
         urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
         handler: 'NetworkFirst',
-        options: { cacheName: EXTRA_CACHE, precacheFallback: { fallbackURL: '/404.html' } },
+        options: { cacheName: EXTRA_CACHE, precacheFallback: { fallbackURL: withBase(base, '/404.html') } },
       },
       {
         urlPattern: ({ sameOrigin }) => sameOrigin,
@@ -149,7 +155,7 @@ export function serviceWorker(): AstroIntegration {
     name: 'tradeoffs:service-worker',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        base = config.base;
+        base = normalizeBase(config.base);
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -22,6 +22,7 @@ import { noteText } from './notes.ts';
 import { compareDir } from './paths.ts';
 import { inlineMarkdown } from './markdown.ts';
 import { sourceLink } from './quiz-view.ts';
+import { href } from './url.ts';
 import { normalise } from '../domain/content/text.ts';
 
 /** A note as a source of claims: a short letter, so a cell can cite it in a few characters. */
@@ -180,7 +181,7 @@ async function load(): Promise<CompareData> {
     .map((t) => ({
       note: t.note,
       noteTitle: titles.get(t.note) ?? t.note,
-      href: `/notes/${t.note}/#${t.headings.at(-1)?.id ?? ''}`,
+      href: href(`/notes/${t.note}/#${t.headings.at(-1)?.id ?? ''}`),
       heading: t.headings.at(-1)?.text ?? '',
       header: t.header.join(' | '),
     }));

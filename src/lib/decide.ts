@@ -15,6 +15,7 @@ import { readYamlFiles } from '../integrations/load-notes.ts';
 import { noteText } from './notes.ts';
 import { decideDir } from './paths.ts';
 import { type SourceLink, sourceLink } from './quiz-view.ts';
+import { href } from './url.ts';
 
 export interface Reason {
   html: string;
@@ -86,10 +87,10 @@ async function load(): Promise<WalkerView | undefined> {
     title: w.title,
     summary: w.summary,
     tags: w.tags,
-    data: { tree, hints, answers, leaves, links: w.links },
+    data: { tree, hints, answers, leaves, links: w.links.map((l) => ({ ...l, href: href(l.href) })) },
     diagram: {
-      img: `/diagrams/${diagramFileName(diagram.source)}`,
-      figure: `/notes/${diagram.note}/#diagram-${shortHash(diagram.source)}`,
+      img: href(`/diagrams/${diagramFileName(diagram.source)}`),
+      figure: href(`/notes/${diagram.note}/#diagram-${shortHash(diagram.source)}`),
       name: `Diagram ${diagram.index}: ${diagram.heading}`,
       section: sourceLink(w.diagram, index),
     },

@@ -13,6 +13,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
 import { unsafeUrl } from '../domain/quiz/text.ts';
+import { rehypeBase } from '../markdown/rehype-base.ts';
+import { BASE } from './url.ts';
 
 /**
  * Raw HTML nodes become text nodes: escaped on output, shown as written. Links and images the
@@ -44,6 +46,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(htmlAsText)
   .use(remarkRehype)
+  .use(rehypeBase, { base: BASE })
   .use(rehypeStringify);
 
 /** Block Markdown → HTML (paragraphs, lists, code). */

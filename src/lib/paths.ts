@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 /**
@@ -44,6 +45,10 @@ export function otherNotesEnv(
 ): Record<string, string> {
   return {
     TRADEOFFS_NOTES_DIR: notes,
+    TRADEOFFS_CACHE_DIR: resolve(
+      'node_modules/.cache/tradeoffs/astro',
+      createHash('sha256').update(resolve(notes)).digest('hex').slice(0, 12),
+    ),
     TRADEOFFS_QUIZZES_DIR: content.quizzes ?? none,
     TRADEOFFS_CARDS_DIR: content.cards ?? none,
     TRADEOFFS_COMPARE_DIR: none,

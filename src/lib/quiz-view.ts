@@ -7,6 +7,7 @@ import { type AnchorIndex, anchorText } from '../domain/notes/anchors.ts';
 import { hashSeed, seededRandom, shuffleUnsolved } from '../domain/quiz/shuffle.ts';
 import type { Question, Quiz } from '../schemas/quiz.ts';
 import { inlineMarkdown, markdown } from './markdown.ts';
+import { href } from './url.ts';
 
 export interface SourceLink {
   href: string;
@@ -21,7 +22,7 @@ export function sourceLink(ref: string, index: AnchorIndex): SourceLink {
   const found = anchorText(ref, index);
   // The content gate has already failed the build for a reference that does not resolve.
   if (!found) throw new Error(`unresolved source ${ref}`);
-  return { href: `/notes/${slug}/#${id}`, heading: found.heading, note: found.note };
+  return { href: href(`/notes/${slug}/#${id}`), heading: found.heading, note: found.note };
 }
 
 /** The answer key of one question: everything the page must not show before a check. */

@@ -88,8 +88,8 @@ test('the home page lists every note with reading time and diagram count', async
   await expect(cards).toHaveCount(5);
   await expect(cards.first()).toContainText('21 diagrams');
   await expect(cards.first()).toContainText(/\d+ min read/);
-  await expect(page.getByText(/^5 notes · 29 diagrams · 6 quizzes$/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Quizzes' }).getByRole('article')).toHaveCount(6);
+  await expect(page.getByText(/^5 notes · 29 diagrams · 7 quizzes$/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Quizzes' }).getByRole('article')).toHaveCount(7);
 });
 
 test('an unknown address shows the 404 page', async ({ page }) => {

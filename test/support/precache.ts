@@ -10,14 +10,14 @@ export function precachedUrls(serviceWorkerSource: string): string[] {
   );
 }
 
-/** Site files (dist-relative paths) that are not precached; the worker itself is exempt. */
+/** Site files (dist-relative paths) that are not precached; the worker and the host's `_headers` are exempt. */
 export function missingFromPrecache(
   files: readonly string[],
   precached: readonly string[],
   worker = 'sw.js',
 ): string[] {
   const have = new Set(precached.map((url) => url.replace(/^\//, '')));
-  return files.filter((file) => file !== worker && !have.has(file)).sort();
+  return files.filter((file) => file !== worker && file !== '_headers' && !have.has(file)).sort();
 }
 
 /** Same-site URLs in a page's `src`, `href` and `content` attributes that a browser would fetch or open. */

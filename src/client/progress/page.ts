@@ -25,6 +25,7 @@ import {
 } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress, QuizAttempts } from '../../schemas/progress.ts';
 import { initProgressFile } from './file-ui.ts';
+import { href } from '../../lib/url.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** Weakest topics shown before "more topics". */
@@ -55,7 +56,8 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
 }
 
 const hidden = (text: string) => h('span', { class: 'visually-hidden' }, text);
-const link = (l: Link, text: Child = l.title, ...more: Child[]) => h('a', { href: l.href }, text, ...more);
+const link = (l: Link, text: Child = l.title, ...more: Child[]) =>
+  h('a', { href: href(l.href) }, text, ...more);
 const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Nodes with a separator between them: "a, b, c" lists of links. */
@@ -226,7 +228,12 @@ function topicItem(t: WeakTopic): HTMLElement {
       'ul',
       { class: 'reread-list' },
       ...t.sections.map((s) =>
-        h('li', {}, h('a', { href: s.href }, s.heading), h('span', { class: 'reread-note' }, ` — ${s.note}`)),
+        h(
+          'li',
+          {},
+          h('a', { href: href(s.href) }, s.heading),
+          h('span', { class: 'reread-note' }, ` — ${s.note}`),
+        ),
       ),
     ),
     actions.length > 0 && h('p', { class: 'weak-actions' }, ...joined(actions, ' · ')),
@@ -265,7 +272,7 @@ function renderDue(d: Dashboard): Part[] {
         'p',
         {},
         `No flashcard reviewed yet.${fresh} `,
-        h('a', { href: '/flashcards/' }, 'Choose a deck'),
+        h('a', { href: href('/flashcards/') }, 'Choose a deck'),
         '.',
       ),
     ];
@@ -322,7 +329,8 @@ function renderDue(d: Dashboard): Part[] {
         ),
       ),
     ),
-    due.now > 0 && h('p', {}, h('a', { class: 'button', href: '/flashcards/all/' }, 'Review all due cards')),
+    due.now > 0 &&
+      h('p', {}, h('a', { class: 'button', href: href('/flashcards/all/') }, 'Review all due cards')),
   );
 }
 

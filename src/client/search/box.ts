@@ -6,6 +6,7 @@
 import { moveActive, type SearchHit, toSearchParams } from '../../domain/search/results.ts';
 import { loadPagefind, runSearch } from './engine.ts';
 import { hitContent } from './render.ts';
+import { href } from '../../lib/url.ts';
 import { plural } from '../../domain/content/text.ts';
 
 export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement): void {
@@ -58,7 +59,7 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
     input.removeAttribute('aria-activedescendant');
     const pages = plural(result.total, 'page');
     status.textContent = hits.length ? `${pages} match “${q}”` : `No results for “${q}”`;
-    more.href = `/search/?${toSearchParams({ q, types: [], tags: [] })}`;
+    more.href = href(`/search/?${toSearchParams({ q, types: [], tags: [] })}`);
     shown = q;
     if (q !== dismissed) open(true);
   };

@@ -2,6 +2,7 @@
  * Loads Pagefind's own JS API from /pagefind/ on first use (never at page load: a note page
  * ships no search code until the reader reaches for the search box).
  */
+import { BASE, href } from '../../lib/url.ts';
 import { type PagefindResultData, type SearchHit, toHits } from '../../domain/search/results.ts';
 
 /** Replaced at build time by the site's build id (src/integrations/pagefind.ts). */
@@ -30,12 +31,14 @@ let loading: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // A path, not a module specifier: the file is written after the bundle, by Pagefind.
-    const url = '/pagefind/pagefind.js';
+    const url = href('/pagefind/pagefind.js');
     const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
     await pagefind.options({
       // A fixed tag instead of Pagefind's default `?ts=<now>`: the service worker's precached
       // copy of the index answers, and an HTTP cache may keep it for this build.
       metaCacheTag: typeof __TRADEOFFS_BUILD_ID__ === 'string' ? __TRADEOFFS_BUILD_ID__ : 'dev',
+      // Result URLs are indexed as site paths (`/notes/a/`); Pagefind puts this in front.
+      baseUrl: BASE,
       excerptLength: 24,
       // The index for five notes is small: searching on the main thread saves the worker's
       // 12 KiB download and answers as fast.

@@ -14,7 +14,8 @@ export const GET: APIRoute = async ({ params, site }) => {
   if (!deck) return new Response('not found', { status: 404 });
   const text = ankiFile(deck.id, deck.cards, (ref) => {
     const link = sourceLink(ref, index);
-    return { href: new URL(link.href, site).href, label: link.label };
+    // Anki opens links from outside the site: absolute when the site's address is configured.
+    return { href: site ? new URL(link.href, site).href : link.href, label: link.label };
   });
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
