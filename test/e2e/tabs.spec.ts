@@ -205,7 +205,7 @@ test.describe('update', () => {
     await expect(promptOf(b)).toBeHidden();
     await b.getByRole('combobox').first().fill('cold start');
     await expect(b.getByRole('listbox').getByRole('option').first()).toBeVisible({
-      timeout: 15_000,
+      timeout: 30_000,
     });
     await context.close();
   });
