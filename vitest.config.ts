@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/reliability/**/*.test.ts'],
     testTimeout: 60_000,
     coverage: {
       provider: 'v8',

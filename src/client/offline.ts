@@ -4,28 +4,56 @@
  * in the background and then waits; we show "A new version is available — Reload" and only
  * on the reader's click tell it to take over (SKIP_WAITING), then reload once it controls the
  * page. Never a silent swap in the middle of a quiz.
+ *
+ * Other open tabs: when one tab accepts, the new worker takes control of every tab, and the old
+ * build's files leave the cache. A tab that did not accept keeps the page it has, and its prompt
+ * turns into "updated in another tab — Reload" (a button that reloads: the worker it was
+ * waiting for is already active). A part of the page that then fails to load its old files
+ * (search, export/import: src/client/lazy.ts) sends `tradeoffs:stale`, and the prompt says so.
  */
 import { href } from '../lib/url.ts';
+import { STALE_EVENT } from './lazy.ts';
 
 export function registerServiceWorker(): void {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
   const button = prompt?.querySelector<HTMLButtonElement>('[data-update-reload]');
-  let accepted = false;
+  const text = prompt?.querySelector<HTMLElement>('p');
 
-  const offer = (waiting: ServiceWorker) => {
+  const show = (message: string, onReload: () => void) => {
     if (!prompt || !button) return;
+    if (text) text.textContent = message;
     prompt.hidden = false;
-    button.onclick = () => {
-      accepted = true;
-      button.disabled = true;
-      waiting.postMessage({ type: 'SKIP_WAITING' });
-    };
+    button.disabled = false;
+    button.onclick = onReload;
   };
+  const reload = () => window.location.reload();
+
+  window.addEventListener(STALE_EVENT, (event) => {
+    const what = (event as CustomEvent<{ what?: string }>).detail?.what ?? 'part of this page';
+    show(
+      `This page is from an older version of the site, so ${what} could not be loaded. Reload to use the new version.`,
+      reload,
+    );
+  });
+
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  let accepted = false;
+  // The first install also takes control (clientsClaim): that one is not an update.
+  const hadController = Boolean(navigator.serviceWorker.controller);
+
+  const offer = (waiting: ServiceWorker) =>
+    show('A new version is available.', () => {
+      // Another tab may have switched already: then there is nothing to wait for.
+      if (waiting.state === 'activated' || waiting.state === 'redundant') return reload();
+      accepted = true;
+      if (button) button.disabled = true;
+      waiting.postMessage({ type: 'SKIP_WAITING' });
+    });
 
   navigator.serviceWorker.addEventListener('controllerchange', () => {
-    // The first install also takes control (clientsClaim): that one must not reload the page.
-    if (accepted) window.location.reload();
+    if (accepted) reload();
+    else if (hadController)
+      show('The site was updated in another tab. Reload to use the new version.', reload);
   });
 
   // After load, so installing (which downloads the whole site once) never competes with the page.

@@ -5,7 +5,8 @@
  * stored progress.
  */
 import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../domain/flashcards/queue.ts';
-import { loadProgress, readProblem, saveProgress, show, tzOffset } from './store.ts';
+import { flashcardRecord } from '../../domain/flashcards/queue.ts';
+import { loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { initProgressFile } from '../progress/file-ui.ts';
 import { plural, pluralWord } from '../../domain/content/text.ts';
 
@@ -16,14 +17,15 @@ export function initDeckList(): void {
   }));
   const allIds = decks.flatMap((d) => d.ids);
   const status = document.querySelector<HTMLElement>('[data-progress-status]');
-  let read = loadProgress();
+  const read = loadProgress();
   let progress = read.value;
   let message = readProblem(read);
+  const known = new Set(allIds);
 
-  const pruned = pruneRemoved(progress, new Set(allIds));
-  if (pruned.dropped.length && allIds.length) {
-    progress = pruned.progress;
-    message = saveProgress(read, progress) ?? message;
+  if (pruneRemoved(progress, known).dropped.length && allIds.length) {
+    const saved = saveChange(progress, (stored) => pruneRemoved(stored, known).progress, 'change');
+    progress = saved.progress;
+    message = saved.message ?? message;
   }
 
   function render() {
@@ -115,24 +117,29 @@ export function initDeckList(): void {
   if (perDay) {
     perDay.value = String(progress.settings.newPerDay);
     perDay.addEventListener('change', () => {
-      progress = withNewPerDay(progress, Number(perDay.value));
+      const wanted = Number(perDay.value);
+      // A change to the progress stored now: ratings another tab made since this page loaded stay.
+      const saved = saveChange(progress, (stored) => withNewPerDay(stored, wanted), 'setting');
+      progress = saved.progress;
       perDay.value = String(progress.settings.newPerDay);
-      show(
-        status,
-        saveProgress(read, progress) ?? `Up to ${plural(progress.settings.newPerDay, 'new card')} a day.`,
-      );
+      show(status, saved.message ?? `Up to ${plural(progress.settings.newPerDay, 'new card')} a day.`);
       render();
     });
   }
 
   initProgressFile(document, {
     say: (text) => show(status, text),
-    onImported: () => {
-      read = loadProgress();
-      progress = read.value;
-      if (perDay) perDay.value = String(progress.settings.newPerDay);
-      render();
-    },
+    onImported: reload,
+  });
+
+  function reload() {
+    progress = loadProgress().value;
+    if (perDay && document.activeElement !== perDay) perDay.value = String(progress.settings.newPerDay);
+    render();
+  }
+  // Another tab rated cards or changed the setting: show what is stored, never a stale copy.
+  window.addEventListener('storage', (event) => {
+    if (event.key === null || event.key === flashcardRecord.key) reload();
   });
 
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;

@@ -6,8 +6,12 @@
 import { type Counts, type NextCard, deckCounts, nextCard } from '../../domain/flashcards/queue.ts';
 import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rating.ts';
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
-import { loadProgress, readProblem, saveProgress, show, tzOffset } from './store.ts';
+import { flashcardRecord } from '../../domain/flashcards/queue.ts';
+import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
+import { lazy } from '../lazy.ts';
 import { plural } from '../../domain/content/text.ts';
+
+const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
 
 interface CardView {
   context: string;
@@ -44,8 +48,21 @@ export function initReview(): void {
   let flipped = false;
   const undos: Undo[] = [];
   const notice = $('review-notice');
-  const problem = readProblem(read);
+  let problem = readProblem(read);
   show(notice, problem);
+  const exportOffer = $('review-export');
+  exportOffer.querySelector('[data-export]')?.addEventListener('click', async () => {
+    // What this tab holds, even the ratings storage could not take. Loaded only when needed.
+    const { downloadProgress } = await fileUi();
+    show(notice, await downloadProgress(new Map([[flashcardRecord.key, progress]])));
+  });
+
+  /** After a save: what is stored now, and a word if it was not saved (with the export offered). */
+  function saved(result: Saved) {
+    progress = result.progress;
+    show(notice, result.message ?? problem);
+    if (result.full) exportOffer.hidden = false;
+  }
 
   const card = $('review-card');
   const back = $('review-back');
@@ -113,18 +130,28 @@ export function initReview(): void {
 
   function rateCurrent(rating: Rating1to4) {
     if (!current || !flipped) return;
-    const result = applyRating(progress, current, rating, new Date());
-    progress = result.progress;
-    undos.push(result.undo);
-    show(notice, saveProgress(read, progress) ?? problem);
+    const id = current;
+    const now = new Date();
+    let undo: Undo = { id };
+    saved(
+      saveChange(
+        progress,
+        (stored) => {
+          const result = applyRating(stored, id, rating, now);
+          undo = result.undo;
+          return result.progress;
+        },
+        'rating',
+      ),
+    );
+    undos.push(undo);
     render(true);
   }
 
   function undoLast() {
     const last = undos.pop();
     if (!last) return;
-    progress = undoRating(progress, last);
-    show(notice, saveProgress(read, progress) ?? problem);
+    saved(saveChange(progress, (stored) => undoRating(stored, last), 'change'));
     render(true, last.id);
   }
 
@@ -155,8 +182,11 @@ export function initReview(): void {
   });
   // Another tab rated cards: pick up its progress rather than overwrite it.
   window.addEventListener('storage', (event) => {
-    if (event.key !== null && event.key !== 'tradeoffs.flashcards') return;
-    progress = loadProgress().value;
+    if (event.key !== null && event.key !== flashcardRecord.key) return;
+    const read = loadProgress();
+    progress = read.value;
+    problem = readProblem(read);
+    show(notice, problem);
     undos.length = 0;
     render();
   });

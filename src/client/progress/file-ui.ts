@@ -1,68 +1,51 @@
 /**
  * The buttons of src/components/ProgressFile.astro: "Export all progress" downloads one JSON file
- * of every record, "Import progress…" replaces them from such a file (src/domain/progress/file.ts,
- * loaded on first use: the pages that show these buttons should not pay for it up front).
- * Used by /flashcards/ and /progress/.
+ * of every record, "Import progress…" merges such a file into this browser's progress
+ * (src/domain/progress/file.ts, loaded on first use: the pages that show these buttons should not
+ * pay for it up front). Used by /flashcards/ and /progress/, and by a review when storage is full.
  */
-import { QUIZ_ATTEMPTS } from '../../domain/quiz/attempts.ts';
-import { flashcardRecord } from '../../domain/flashcards/queue.ts';
+import { importMessage } from '../../domain/progress/messages.ts';
 import { browserStore } from '../../domain/progress/storage.ts';
+import { lazy } from '../lazy.ts';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const progressFile = lazy('export and import', () => import('../../domain/progress/file.ts'));
 
 export interface ProgressFileOptions {
   /** Tells the reader what happened (the page's status line). */
   say: (text: string) => void;
   /** After a successful import, before `say`: read the records again and redraw. */
   onImported: () => void;
-  /** Whether an import would replace progress (and so asks first); default: a record is stored. */
-  hasProgress?: () => boolean;
 }
 
-/** True when this browser holds any progress an import would replace. */
-function hasStoredProgress(): boolean {
-  const store = browserStore();
-  try {
-    return [QUIZ_ATTEMPTS.key, flashcardRecord.key].some((key) => store?.getItem(key) != null);
-  } catch {
-    return false;
-  }
+/**
+ * Downloads every record; `unsaved` replaces a stored record with what a page holds that storage
+ * could not take. Returns the sentence for the reader.
+ */
+export async function downloadProgress(unsaved?: ReadonlyMap<string, unknown>): Promise<string> {
+  const { exportFileName, exportProgress } = await progressFile();
+  const now = new Date();
+  const { json, skipped } = exportProgress(browserStore(), now, unsaved);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  link.download = exportFileName(now);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  return skipped.length
+    ? `Exported, without what could not be read: ${skipped.join('; ')}.`
+    : `Exported ${link.download}. Keep it somewhere safe; import it here or in another browser.`;
 }
 
-export function initProgressFile(
-  root: ParentNode,
-  { say, onImported, hasProgress = hasStoredProgress }: ProgressFileOptions,
-): void {
-  const progressFile = () => import('../../domain/progress/file.ts');
-
-  root.querySelector('[data-export]')?.addEventListener('click', async () => {
-    const { exportFileName, exportProgress } = await progressFile();
-    const now = new Date();
-    const { json, skipped } = exportProgress(browserStore(), now);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    link.download = exportFileName(now);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    say(
-      skipped.length
-        ? `Exported, without what could not be read: ${skipped.join('; ')}.`
-        : `Exported ${link.download}. Keep it somewhere safe; import it here or in another browser.`,
-    );
-  });
+export function initProgressFile(root: ParentNode, { say, onImported }: ProgressFileOptions): void {
+  root.querySelector('[data-export]')?.addEventListener('click', async () => say(await downloadProgress()));
 
   const input = root.querySelector<HTMLInputElement>('[data-import]');
   input?.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (
-      hasProgress() &&
-      !window.confirm('Replace the progress in this browser with the progress in this file?')
-    )
-      return;
+    // No confirmation: an import merges, so nothing in this browser is replaced or lost.
     const { importProgress } = await progressFile();
     const result = importProgress(await file.text(), browserStore(), new Date());
     if (!result.ok) {
@@ -70,10 +53,7 @@ export function initProgressFile(
       return;
     }
     onImported();
-    const s = result.summary;
-    say(
-      `Imported ${plural(s.cards, 'card')} with ${plural(s.reviews, 'review')} and ${plural(s.quizAttempts, 'quiz attempt')}.`,
-    );
+    say(importMessage(result.summary));
   });
 
   for (const el of root.querySelectorAll<HTMLElement>('.progress-io[data-needs-js]')) el.hidden = false;

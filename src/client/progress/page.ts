@@ -15,12 +15,13 @@ import {
 } from '../../domain/progress/dashboard.ts';
 import { QUIZ_ATTEMPTS, describeSummary } from '../../domain/quiz/attempts.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
+import { type RecordName, readMessages } from '../../domain/progress/messages.ts';
 import {
   type ReadResult,
   type RecordSpec,
   browserStore,
   readRecord,
-  writeRecord,
+  updateRecord,
 } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress, QuizAttempts } from '../../schemas/progress.ts';
 import { initProgressFile } from './file-ui.ts';
@@ -78,7 +79,8 @@ interface Loaded {
 function load<T>(spec: RecordSpec<T>, now: Date): ReadResult<T> {
   const store = browserStore();
   const read = readRecord(store, spec, now);
-  if (read.status === 'corrupt' && read.keptAs) writeRecord(store, spec, spec.empty());
+  // Stores what was read (empty, or repaired), merged with nothing: the same read, written back.
+  if ((read.status === 'corrupt' && read.keptAs) || read.repaired) updateRecord(store, spec, (v) => v, now);
   return read;
 }
 
@@ -88,26 +90,16 @@ function load<T>(spec: RecordSpec<T>, now: Date): ReadResult<T> {
  */
 function problems(loaded: Loaded, keptAside: Map<string, string>): string[] {
   const out: string[] = [];
-  const named: [ReadResult<unknown>, string][] = [
+  const named: [ReadResult<unknown>, RecordName][] = [
     [loaded.attempts, 'quiz history'],
     [loaded.flashcards, 'flashcard progress'],
   ];
-  if (named.some(([r]) => r.status === 'unavailable'))
-    return [
-      'This browser does not let the site keep data (private mode or a blocked storage setting), so there is no progress to show.',
-    ];
+  const unavailable = named.find(([r]) => r.status === 'unavailable');
+  if (unavailable) return readMessages(unavailable[1], unavailable[0]);
   for (const [read, name] of named) {
-    if (read.status === 'corrupt')
-      keptAside.set(
-        name,
-        read.keptAs
-          ? `Your saved ${name} could not be read (${read.problem}). It was kept aside in this browser as “${read.keptAs}” and is left out here; new progress is saved from now on.`
-          : `Your saved ${name} could not be read (${read.problem}), and there was no room to keep a copy: it was left as it is and is not shown here.`,
-      );
-    if (read.status === 'newer')
-      out.push(
-        `Your ${name} was saved by a newer version of the site, so it is not shown here: reload the page to get the new version.`,
-      );
+    const lines = readMessages(name, read);
+    if (read.status === 'corrupt' || read.repaired) keptAside.set(name, lines.join(' '));
+    else out.push(...lines);
   }
   return [...keptAside.values(), ...out];
 }
@@ -363,7 +355,6 @@ export function initProgressPage(): void {
   const sections = [...root.querySelectorAll<HTMLElement>('[data-dashboard-section]')];
   const status = $('[data-progress-status]');
   let catalogue: Catalogue | undefined;
-  let hasProgress = false;
   const keptAside = new Map<string, string>();
 
   const say = (text: string) => {
@@ -385,7 +376,6 @@ export function initProgressPage(): void {
       now,
       tzOffset: now.getTimezoneOffset(),
     });
-    hasProgress = d.hasProgress;
     showNotices([...problems(loaded, keptAside), skippedNote(d)].filter((l): l is string => Boolean(l)));
     empty.hidden = d.hasProgress;
     for (const section of sections) section.hidden = !d.hasProgress;
@@ -394,7 +384,7 @@ export function initProgressPage(): void {
     $('[data-due]').replaceChildren(...renderDue(d));
   }
 
-  initProgressFile(root, { say, onImported: render, hasProgress: () => hasProgress });
+  initProgressFile(root, { say, onImported: render });
   // Another tab finished a quiz or rated a card.
   window.addEventListener('storage', (event) => {
     if (event.key === QUIZ_ATTEMPTS.key || event.key === flashcardRecord.key) render();

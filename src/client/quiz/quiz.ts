@@ -1,47 +1,43 @@
 /**
- * The quiz page in the browser: shuffles, checks answers against the key (fetched, not in the
- * page), shows every option's explanation with a link to the note section, keeps attempts in
- * storage and offers "retry the ones I missed". Scoring and storage rules live in src/domain.
+ * The quiz page in the browser. It reads the page, asks src/domain/quiz for every decision
+ * (scoring.ts: scores and per-option/item/pair verdicts; session.ts: what a checked question says,
+ * what comes next, the attempt record, the retry set, the results summary) and shows them with
+ * ./view.ts, which fills the build-time templates of src/components/QuizTemplates.astro. The
+ * answer key is fetched, not in the page. Attempts are saved with updateRecord, so a quiz finished in another tab is kept.
+ *
+ * What other modules (a progress panel, tests) can rely on, and this module keeps observable:
+ * - each question is `li.question[data-qid][data-type][data-topic]` with id `q-<qid>`, inside
+ *   `[data-quiz-id]`; a question not part of the current attempt is `hidden`;
+ * - a checked question gets the class `is-checked` (removed when an attempt starts again); its
+ *   verdict is `.q-feedback .verdict.verdict-right|verdict-partial|verdict-wrong`;
+ * - `[data-quiz-progress]` says "N of M checked", `[data-quiz-results]` is unhidden at the end;
+ * - `quiz:attempt` (`{ questionIds }`) when an attempt starts and `quiz:answered`
+ *   (`{ questionId, correct, points, max }`) when a question is checked, for the progress panel
+ *   (src/client/quiz/progress-panel.ts); and `quiz:change` (`{ active, checked }`) after every
+ *   change of state, once the DOM is updated.
  */
-import {
-  QUIZ_ATTEMPTS,
-  addAttempt,
-  describeSummary,
-  missedQuestions,
-  summarize,
-} from '../../domain/quiz/attempts.ts';
+import { QUIZ_ATTEMPTS, addAttempt, describeSummary, summarize } from '../../domain/quiz/attempts.ts';
 import { type QuestionScore, type Response, scoreQuestion, scoreQuiz } from '../../domain/quiz/scoring.ts';
+import { attemptRecord, nextOpen, resultSummary, retryChoice } from '../../domain/quiz/session.ts';
 import { hashSeed, seededRandom, shuffle, shuffleUnsolved } from '../../domain/quiz/shuffle.ts';
-import { escapeHtml } from '../../domain/content/html.ts';
-import { type ReadResult, browserStore, readRecord, writeRecord } from '../../domain/progress/storage.ts';
+import { readMessages, writeMessage } from '../../domain/progress/messages.ts';
+import { browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { QuestionKey, QuizKey } from '../../lib/quiz-view.ts';
 import type { QuizAttempts } from '../../schemas/progress.ts';
+import { feedbackNode, freeRevealNode, line, mark, responseOf, resultsNode } from './view.ts';
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
 
-const pointsText = (n: number) => (n === 1 ? '1 point' : `${n} points`);
-const topicLabel = (topic: string) => topic.charAt(0).toUpperCase() + topic.slice(1).replace(/-/g, ' ');
-
-function sourceHtml(entry: QuestionKey): string {
-  const { href, heading, note } = entry.source;
-  return `<p class="q-source">Where this comes from: <a href="${href}">${escapeHtml(heading)}</a> in ${escapeHtml(note)}</p>`;
-}
-
-function verdictHtml(score: QuestionScore): string {
-  const kind = score.correct ? 'right' : score.score > 0 ? 'partial' : 'wrong';
-  const word = { right: 'Right', partial: 'Partly right', wrong: 'Not quite' }[kind];
-  return `<p class="verdict verdict-${kind}"><strong>${word}</strong> — ${score.score} of ${pointsText(score.max)}.</p>`;
-}
-
 export function initQuiz(): void {
   const root = $<HTMLElement>(document, '[data-quiz-id]');
   if (!root) return;
-  // Events for the progress panel are dispatched here (`quiz:attempt`, `quiz:answered`).
+  // Events for the progress panel and other listeners are dispatched here.
   const host: HTMLElement = root;
   const quizId = root.dataset.quizId ?? '';
   const questions = $$<HTMLLIElement>(root, 'li.question');
   const byId = new Map(questions.map((el) => [el.dataset.qid ?? '', el]));
+  const allIds = [...byId.keys()];
   const notice = $<HTMLElement>(root, '[data-quiz-notice]');
   const progress = $<HTMLElement>(root, '[data-quiz-progress]');
   const history = $<HTMLElement>(root, '[data-quiz-history]');
@@ -50,20 +46,18 @@ export function initQuiz(): void {
   const resultsBody = $<HTMLElement>(root, '[data-results-body]');
 
   const store = browserStore();
-  let stored: ReadResult<QuizAttempts> = readRecord(store, QUIZ_ATTEMPTS, new Date());
-  const notices: string[] = [];
-  if (stored.status === 'corrupt')
-    notices.push(
-      `Your saved quiz history could not be read (${stored.problem}). ` +
-        (stored.keptAs ? `It was kept aside in this browser as “${stored.keptAs}”; ` : '') +
-        'new results are saved from now on.',
-    );
-  if (stored.status === 'newer' || stored.status === 'unavailable')
-    notices.push(`Results from this visit will not be saved: ${stored.problem}.`);
+  const firstRead = readRecord(store, QUIZ_ATTEMPTS, new Date());
+  /** The history as stored now (another tab may have added to it since this page loaded). */
+  let attempts: QuizAttempts = firstRead.value;
+  const reread = () => {
+    attempts = readRecord(store, QUIZ_ATTEMPTS, new Date()).value;
+    return attempts;
+  };
+  const notices: string[] = readMessages('quiz history', firstRead);
   const showNotices = () => {
     if (!notice) return;
     notice.hidden = notices.length === 0;
-    notice.innerHTML = notices.map((n) => `<p>${escapeHtml(n)}</p>`).join('');
+    notice.replaceChildren(...notices.map((n) => line('notice', n)));
   };
   showNotices();
 
@@ -78,9 +72,14 @@ export function initQuiz(): void {
   let retry = false;
   let scores: Record<string, QuestionScore> = {};
 
+  const changed = () =>
+    root.dispatchEvent(
+      new CustomEvent('quiz:change', { detail: { active: [...active], checked: Object.keys(scores) } }),
+    );
+
   const showHistory = () => {
     if (!history) return;
-    const text = describeSummary(summarize(stored.value, quizId));
+    const text = describeSummary(summarize(attempts, quizId));
     history.hidden = !text;
     history.textContent = text ?? '';
   };
@@ -104,19 +103,20 @@ export function initQuiz(): void {
     }
     for (const fb of $$<HTMLElement>(el, '.q-option-feedback')) {
       fb.hidden = true;
-      fb.innerHTML = '';
+      fb.replaceChildren();
     }
-    $$<HTMLElement>(el, '.is-right, .is-wrong, .is-missed').forEach((n) =>
-      n.classList.remove('is-right', 'is-wrong', 'is-missed'),
+    $$<HTMLElement>(el, '.is-right, .is-wrong, .is-missed, .is-other').forEach((n) =>
+      n.classList.remove('is-right', 'is-wrong', 'is-missed', 'is-other'),
     );
     $$<HTMLElement>(el, '.mark').forEach((n) => n.remove());
     const reveal = $<HTMLElement>(el, '.q-free-reveal');
     if (reveal) {
       reveal.hidden = true;
-      reveal.innerHTML = '';
+      reveal.replaceChildren();
     }
-    const feedback = $<HTMLElement>(el, '.q-feedback');
-    if (feedback) feedback.innerHTML = '';
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea');
+    if (textarea) textarea.readOnly = false;
+    $<HTMLElement>(el, '.q-feedback')?.replaceChildren();
     const actions = $<HTMLElement>(el, '.q-actions');
     if (actions) actions.hidden = false;
     const options = $<HTMLElement>(el, '.q-options');
@@ -143,94 +143,7 @@ export function initQuiz(): void {
     updateProgress();
     // Observed by the progress panel (src/client/quiz/progress-panel.ts).
     host.dispatchEvent(new CustomEvent('quiz:attempt', { bubbles: true, detail: { questionIds: ids } }));
-  }
-
-  function responseOf(el: HTMLLIElement, type: string): Response | string {
-    switch (type) {
-      case 'single': {
-        const choice = $<HTMLInputElement>(el, 'input:checked')?.value;
-        return choice ? { type, choice } : 'Choose an option first.';
-      }
-      case 'multiple': {
-        const choices = $$<HTMLInputElement>(el, 'input:checked').map((i) => i.value);
-        return choices.length ? { type, choices } : 'Choose at least one option first.';
-      }
-      case 'order':
-        return { type, order: $$<HTMLLIElement>(el, '.q-order > li').map((li) => li.dataset.item ?? '') };
-      case 'match': {
-        const pairs: Record<string, string> = {};
-        let open = 0;
-        for (const li of $$<HTMLLIElement>(el, '.q-match > li')) {
-          const value = $<HTMLSelectElement>(li, 'select')?.value ?? '';
-          if (value) pairs[li.dataset.pair ?? ''] = value;
-          else open++;
-        }
-        return open ? `Choose a match for every item (${open} still open).` : { type, pairs };
-      }
-      default:
-        return {
-          type: 'free',
-          ticked: $$<HTMLInputElement>(el, '.q-rubric input:checked').map((i) => i.value),
-        };
-    }
-  }
-
-  function markOptions(el: HTMLLIElement, entry: QuestionKey, picked: Set<string>) {
-    const q = entry.question;
-    if (q.type !== 'single' && q.type !== 'multiple') return;
-    for (const li of $$<HTMLLIElement>(el, '.q-option')) {
-      const option = q.options.find((o) => o.id === li.dataset.oid);
-      if (!option) continue;
-      const mine = picked.has(option.id);
-      li.classList.add(option.correct ? (mine ? 'is-right' : 'is-missed') : mine ? 'is-wrong' : 'is-other');
-      const label = option.correct
-        ? mine
-          ? '✓ Right answer — you picked it'
-          : '✓ Right answer — you did not pick it'
-        : mine
-          ? '✗ Wrong — you picked it'
-          : 'Wrong answer';
-      const fb = $<HTMLElement>(li, '.q-option-feedback');
-      if (fb) {
-        fb.innerHTML = `<p class="mark-label">${label}</p>${entry.optionHtml?.[option.id] ?? ''}`;
-        fb.hidden = false;
-      }
-    }
-  }
-
-  function markOrder(el: HTMLLIElement, entry: QuestionKey) {
-    const q = entry.question;
-    if (q.type !== 'order') return;
-    const rank = new Map(q.items.map((item, i) => [item.id, i + 1]));
-    $$<HTMLLIElement>(el, '.q-order > li').forEach((li, i) => {
-      const right = rank.get(li.dataset.item ?? '') ?? 0;
-      li.classList.add(right === i + 1 ? 'is-right' : 'is-wrong');
-      li.insertAdjacentHTML(
-        'beforeend',
-        `<span class="mark">${right === i + 1 ? '✓ right place' : `✗ belongs at ${right}`}</span>`,
-      );
-    });
-  }
-
-  function markMatch(el: HTMLLIElement, entry: QuestionKey) {
-    const q = entry.question;
-    if (q.type !== 'match') return;
-    for (const li of $$<HTMLLIElement>(el, '.q-match > li')) {
-      const pair = q.pairs.find((p) => p.id === li.dataset.pair);
-      const chosen = $<HTMLSelectElement>(li, 'select')?.value;
-      if (!pair) continue;
-      const ok = chosen === pair.right;
-      li.classList.add(ok ? 'is-right' : 'is-wrong');
-      li.insertAdjacentHTML(
-        'beforeend',
-        `<span class="mark">${ok ? '✓ right' : `✗ right answer: ${escapeHtml(pair.right)}`}</span>`,
-      );
-    }
-  }
-
-  function nextOpen(after: string): string | undefined {
-    const start = active.indexOf(after);
-    return [...active.slice(start + 1), ...active.slice(0, start)].find((id) => !scores[id]);
+    changed();
   }
 
   function settle(el: HTMLLIElement, entry: QuestionKey, response: Response) {
@@ -251,20 +164,15 @@ export function initQuiz(): void {
       input.disabled = true;
     const actions = $<HTMLElement>(el, '.q-actions');
     if (actions) actions.hidden = true;
-    const next = nextOpen(id);
+    const next = nextOpen(active, scores, id);
     const feedback = $<HTMLElement>(el, '.q-feedback');
     if (feedback) {
-      feedback.innerHTML =
-        verdictHtml(score) +
-        (entry.explanationHtml ? `<div class="q-explanation">${entry.explanationHtml}</div>` : '') +
-        sourceHtml(entry) +
-        (next
-          ? `<button type="button" class="button secondary" data-action="goto" data-target="${next}">Next question</button>`
-          : `<button type="button" class="button" data-action="finish">See results</button>`);
+      feedback.replaceChildren(feedbackNode(score, entry, next));
       // The check button is gone: keep the keyboard where the reader will go next.
       $<HTMLButtonElement>(feedback, 'button')?.focus();
     }
     updateProgress();
+    changed();
   }
 
   async function check(el: HTMLLIElement) {
@@ -276,9 +184,13 @@ export function initQuiz(): void {
       key = await loadKey();
     } catch {
       keyPromise = undefined;
-      if (feedback)
-        feedback.innerHTML =
-          '<p class="verdict verdict-wrong">The answers could not be loaded. Check your connection and try again.</p>';
+      feedback?.replaceChildren(
+        line(
+          'message',
+          'The answers could not be loaded. Check your connection and try again.',
+          'verdict-wrong',
+        ),
+      );
       return;
     }
     const entry = key.questions[id];
@@ -289,13 +201,10 @@ export function initQuiz(): void {
     }
     const response = responseOf(el, type);
     if (typeof response === 'string') {
-      if (feedback) feedback.innerHTML = `<p class="verdict verdict-hint">${escapeHtml(response)}</p>`;
+      feedback?.replaceChildren(line('message', response, 'verdict-hint'));
       return;
     }
-    if (response.type === 'single') markOptions(el, entry, new Set([response.choice ?? '']));
-    if (response.type === 'multiple') markOptions(el, entry, new Set(response.choices));
-    if (response.type === 'order') markOrder(el, entry);
-    if (response.type === 'match') markMatch(el, entry);
+    mark(el, entry, response);
     settle(el, entry, response);
   }
 
@@ -305,20 +214,10 @@ export function initQuiz(): void {
     if (q.type !== 'free' || !reveal) return;
     const textarea = $<HTMLTextAreaElement>(el, 'textarea');
     if (textarea) textarea.readOnly = true;
-    reveal.innerHTML =
-      `<h3 class="q-subhead">Model answer</h3><div class="q-model">${entry.answerHtml ?? ''}</div>` +
-      `<fieldset class="q-rubric"><legend>Tick what your answer covered</legend>` +
-      q.rubric
-        .map(
-          (r) =>
-            `<label><input type="checkbox" value="${escapeHtml(r.id)}"> <span>${entry.rubricHtml?.[r.id] ?? ''}</span></label>`,
-        )
-        .join('') +
-      `</fieldset><button type="button" class="button" data-action="score-free">Score my answer</button>`;
+    reveal.replaceChildren(freeRevealNode(q, entry));
     reveal.hidden = false;
     const actions = $<HTMLElement>(el, '.q-actions');
     if (actions) actions.hidden = true;
-    $<HTMLElement>(reveal, 'h3')?.setAttribute('tabindex', '-1');
     $<HTMLElement>(reveal, 'h3')?.focus();
   }
 
@@ -331,6 +230,35 @@ export function initQuiz(): void {
     settle(el, entry, response);
   }
 
+  function save(key: QuizKey, total: ReturnType<typeof scoreQuiz>) {
+    const asked = active.flatMap((id) => (key.questions[id] ? [key.questions[id].question] : []));
+    const now = new Date();
+    const record = attemptRecord(quizId, asked, scores, total, retry, now);
+    if (!record.ok) {
+      notices.push(writeMessage('invalid', record.problem, 'result'));
+      showNotices();
+      return;
+    }
+    // Added to the history as stored now: an attempt saved by another tab stays.
+    const saved = updateRecord(store, QUIZ_ATTEMPTS, (stored) => addAttempt(stored, record.attempt), now);
+    if (saved.ok) attempts = saved.value;
+    else {
+      // Not writable since the page loaded (newer, unavailable): the notice already says so.
+      if (saved.code !== 'newer' && saved.code !== 'unavailable') {
+        notices.push(writeMessage(saved.code, saved.problem, 'result'));
+        showNotices();
+      }
+      attempts = addAttempt(attempts, record.attempt);
+    }
+  }
+
+  function showResults(key: QuizKey, total: ReturnType<typeof scoreQuiz>) {
+    const title = (id: string) =>
+      $<HTMLElement>(byId.get(id) ?? document, '.q-prompt')?.textContent?.trim() ?? id;
+    const summary = resultSummary(total, retry, title, (id) => key.questions[id]?.source);
+    resultsBody?.replaceChildren(resultsNode(summary));
+  }
+
   async function finish() {
     let key: QuizKey;
     try {
@@ -341,62 +269,17 @@ export function initQuiz(): void {
       showNotices();
       return;
     }
-    const questions = active.flatMap((id) => (key.questions[id] ? [key.questions[id].question] : []));
-    const total = scoreQuiz(questions, scores);
-    const attempt = {
-      quizId,
-      at: new Date().toISOString(),
-      score: total.score,
-      max: total.max,
-      retry,
-      questions: Object.fromEntries(
-        questions.map((q) => [q.id, { score: scores[q.id]?.score ?? 0, max: q.points, topic: q.topic }]),
-      ),
-    };
-    if (stored.writable) {
-      const next = addAttempt(stored.value, attempt);
-      const saved = writeRecord(store, QUIZ_ATTEMPTS, next);
-      if (saved.ok) stored = { ...stored, value: next };
-      else {
-        notices.push(`This result was not saved: ${saved.problem}.`);
-        showNotices();
-      }
-    }
+    const asked = active.flatMap((id) => (key.questions[id] ? [key.questions[id].question] : []));
+    const total = scoreQuiz(asked, scores);
+    save(key, total);
     showHistory();
-    const missed = total.missed;
-    const title = (id: string) =>
-      $<HTMLElement>(byId.get(id) ?? document, '.q-prompt')?.textContent?.trim() ?? id;
-    if (resultsBody) {
-      resultsBody.innerHTML =
-        `<p class="score-line"><strong>${total.score} of ${pointsText(total.max)}</strong> (${total.percent} %)` +
-        `${retry ? ' on the questions you retried' : ''}.</p>` +
-        `<table class="topic-table"><caption>By topic, weakest first</caption><thead><tr><th scope="col">Topic</th>` +
-        `<th scope="col">Score</th><th scope="col">Questions</th></tr></thead><tbody>` +
-        total.topics
-          .map(
-            (t) =>
-              `<tr><th scope="row">${escapeHtml(topicLabel(t.topic))}</th><td>${t.score} / ${t.max}</td><td>${t.questions}</td></tr>`,
-          )
-          .join('') +
-        `</tbody></table>` +
-        (missed.length
-          ? `<h3>To review (${missed.length})</h3><ul class="missed-list">` +
-            missed
-              .map((id) => {
-                const entry = key.questions[id];
-                const text = escapeHtml(title(id).slice(0, 110)) + (title(id).length > 110 ? '…' : '');
-                return `<li><a href="#q-${id}">${text}</a>${entry ? ` — read <a href="${entry.source.href}">${escapeHtml(entry.source.heading)}</a>` : ''}</li>`;
-              })
-              .join('') +
-            `</ul><p class="results-actions"><button type="button" class="button" data-action="retry">Retry the ${missed.length === 1 ? 'one' : missed.length} I missed</button> `
-          : `<p>Every answer right. <span class="results-actions">`) +
-        `<button type="button" class="button secondary" data-action="restart">Start the whole quiz again</button></span></p>`;
-    }
+    showResults(key, total);
     if (finishBar) finishBar.hidden = true;
     if (results) {
       results.hidden = false;
       results.focus();
     }
+    changed();
   }
 
   function move(button: HTMLButtonElement) {
@@ -411,11 +294,16 @@ export function initQuiz(): void {
     button.focus();
     const items = [...list.children];
     const feedback = $<HTMLElement>(button.closest('li.question') ?? document, '.q-feedback');
-    if (feedback)
-      feedback.innerHTML = `<p class="visually-hidden">Moved “${escapeHtml(
-        $<HTMLElement>(li, '.q-order-text')?.textContent ?? '',
-      )}” to position ${items.indexOf(li) + 1} of ${items.length}.</p>`;
+    feedback?.replaceChildren(
+      line(
+        'announce',
+        `Moved “${$<HTMLElement>(li, '.q-order-text')?.textContent ?? ''}” to position ${items.indexOf(li) + 1} of ${items.length}.`,
+      ),
+    );
   }
+
+  const focusFirst = (target: HTMLElement | undefined, selector: string) =>
+    $<HTMLElement>(target ?? document, selector)?.focus({ preventScroll: true });
 
   root.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
@@ -429,33 +317,37 @@ export function initQuiz(): void {
     if (action === 'goto') {
       const target = byId.get(button.dataset.target ?? '');
       target?.scrollIntoView({ block: 'start' });
-      $<HTMLElement>(target ?? document, 'input, select, textarea, button:not([hidden])')?.focus({
-        preventScroll: true,
-      });
+      focusFirst(target, 'input, select, textarea, button:not([hidden])');
     }
     if (action === 'retry' || action === 'restart') {
-      const missed = action === 'retry' ? missedQuestions(stored.value, quizId, [...byId.keys()]) : [];
-      // A result that could not be saved still knows what was missed in this attempt.
-      const fallback =
-        action === 'retry' && !missed.length ? active.filter((id) => !scores[id]?.correct) : [];
-      const ids = missed.length ? missed : fallback;
-      startAttempt(ids.length ? ids : [...byId.keys()], ids.length > 0);
+      const choice =
+        action === 'retry'
+          ? retryChoice(reread(), quizId, allIds, { active, scores })
+          : { ids: allIds, retry: false };
+      startAttempt(choice.ids, choice.retry);
       const first = byId.get(active[0] ?? '');
       first?.scrollIntoView({ block: 'start' });
-      $<HTMLElement>(first ?? document, 'input, select, textarea, button')?.focus({ preventScroll: true });
+      focusFirst(first, 'input, select, textarea, button');
     }
+  });
+
+  // Another tab finished a quiz: the history line shows every attempt, not this tab's copy.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== null && event.key !== QUIZ_ATTEMPTS.key) return;
+    reread();
+    showHistory();
   });
 
   // Unhide what only works with JavaScript.
   $$<HTMLElement>(root, '.q-actions, .q-order-moves').forEach((el) => (el.hidden = false));
   showHistory();
   const wantsRetry = new URLSearchParams(location.search).get('retry') === 'missed';
-  const missed = wantsRetry ? missedQuestions(stored.value, quizId, [...byId.keys()]) : [];
-  if (wantsRetry && !missed.length) {
+  const choice = wantsRetry ? retryChoice(attempts, quizId, allIds) : { ids: allIds, retry: false };
+  if (wantsRetry && !choice.retry) {
     notices.push('Nothing to retry: you have no missed questions in this quiz. Here is the whole quiz.');
     showNotices();
   }
-  startAttempt(missed.length ? missed : [...byId.keys()], missed.length > 0);
+  startAttempt(choice.ids, choice.retry);
   // Fetch the key once the page is idle, so the first check is instant (and works offline).
   setTimeout(() => void loadKey().catch(() => (keyPromise = undefined)), 1500);
 }

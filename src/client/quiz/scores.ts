@@ -1,13 +1,12 @@
 /** Best and last score of each quiz card, from this browser's saved attempts. */
 import { QUIZ_ATTEMPTS, describeSummary, summarize } from '../../domain/quiz/attempts.ts';
-import { type KeyValueStore, browserStore, readRecord } from '../../domain/progress/storage.ts';
+import { browserStore, readRecord } from '../../domain/progress/storage.ts';
 
 export function showQuizScores(): void {
   const cards = document.querySelectorAll<HTMLElement>('[data-quiz-score]');
   if (!cards.length) return;
   // Read only: a corrupt record is kept aside by the quiz page itself, where the reader is told.
-  const store = browserStore();
-  const { value } = readRecord(store && readOnly(store), QUIZ_ATTEMPTS, new Date());
+  const { value } = readRecord(browserStore(), QUIZ_ATTEMPTS, new Date(), { readOnly: true });
   for (const card of cards) {
     const text = describeSummary(summarize(value, card.dataset.quizScore ?? ''));
     if (!text) continue;
@@ -15,12 +14,3 @@ export function showQuizScores(): void {
     card.classList.add('has-score');
   }
 }
-
-/** The store without writes: listing scores must never move a record aside. */
-const readOnly = (store: KeyValueStore): KeyValueStore => ({
-  getItem: (key: string) => store.getItem(key),
-  setItem: () => {
-    throw new Error('read only');
-  },
-  removeItem: () => undefined,
-});

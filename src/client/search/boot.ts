@@ -3,6 +3,9 @@
  * shortcuts, and the import of the real search box on first focus.
  */
 import { isSearchShortcut } from '../../domain/search/keys.ts';
+import { lazy } from '../lazy.ts';
+
+const searchBox = lazy('search', () => import('./box.ts'));
 
 export function initSearchBoot(): void {
   const form = document.querySelector<HTMLFormElement>('[data-site-search]');
@@ -10,7 +13,12 @@ export function initSearchBoot(): void {
   if (!form || !input) return;
   let attached: Promise<void> | undefined;
   input.addEventListener('focus', () => {
-    attached ??= import('./box.ts').then(({ attachSearchBox }) => attachSearchBox(form, input));
+    attached ??= searchBox()
+      .then(({ attachSearchBox }) => attachSearchBox(form, input))
+      .catch(() => {
+        // Said by lazy(); the next focus tries again.
+        attached = undefined;
+      });
   });
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;

@@ -11,6 +11,7 @@ import {
   type FsrsCardState,
 } from '../../schemas/progress.ts';
 import type { RecordSpec } from '../progress/storage.ts';
+import { repairProgress } from './repair.ts';
 
 /**
  * FSRS card states as stored (the numbers of ts-fsrs' State enum). Defined here, not imported,
@@ -37,6 +38,7 @@ export const flashcardRecord: RecordSpec<FlashcardProgress> = {
   schema: FlashcardProgressSchema,
   empty: emptyProgress,
   migrations: {},
+  repair: repairProgress,
 };
 
 /** Learning cards due within this window are shown rather than making the reader wait. */

@@ -1,9 +1,9 @@
 /**
  * "Export all progress" and "Import progress": every record the site keeps (quiz attempts and
- * flashcards) in one JSON file. Import is all or nothing: the file is checked as a whole
+ * flashcards) in one JSON file. Import merges, all or nothing: the file is checked as a whole
  * (foreign file, unknown record, a record that does not validate or comes from a newer site),
- * every record is migrated like browser storage would, and only then written; if a write fails,
- * the records already written are put back.
+ * every record is migrated and repaired like browser storage would, and only then merged into
+ * what is stored; if a write fails, the records already written are put back.
  */
 import {
   type FlashcardProgress,
@@ -13,7 +13,8 @@ import {
 } from '../../schemas/progress.ts';
 import { QUIZ_ATTEMPTS } from '../quiz/attempts.ts';
 import { flashcardRecord } from '../flashcards/queue.ts';
-import { type KeyValueStore, type RecordSpec, readRecord, writeRecord } from './storage.ts';
+import { type AttemptsMerge, type FlashcardsMerge, mergeAttempts, mergeFlashcards } from './merge.ts';
+import { type KeyValueStore, type RecordSpec, readRecord, updateRecord } from './storage.ts';
 
 /** Every record an export file carries, in the order they are written on import. */
 export const PROGRESS_RECORDS: readonly RecordSpec<unknown>[] = [QUIZ_ATTEMPTS, flashcardRecord];
@@ -27,11 +28,23 @@ export interface ExportResult {
   skipped: string[];
 }
 
-export function exportProgress(store: KeyValueStore | undefined, now: Date): ExportResult {
+/**
+ * `unsaved`: records a page holds that storage could not take (storage full), exported in place
+ * of the stored ones so the reader can keep them.
+ */
+export function exportProgress(
+  store: KeyValueStore | undefined,
+  now: Date,
+  unsaved: ReadonlyMap<string, unknown> = new Map(),
+): ExportResult {
   const records: ProgressExport['records'] = {};
   const skipped: string[] = [];
   for (const spec of PROGRESS_RECORDS) {
-    const read = readRecord(store, spec, now);
+    if (unsaved.has(spec.key)) {
+      records[spec.key] = { version: spec.version, data: unsaved.get(spec.key) };
+      continue;
+    }
+    const read = readRecord(store, spec, now, { readOnly: true });
     if (read.status === 'corrupt' || read.status === 'newer' || read.status === 'unavailable') {
       // A newer site's record is exported as stored: it is the reader's data, not ours to judge.
       const raw = read.status === 'newer' ? store?.getItem(spec.key) : null;
@@ -51,9 +64,22 @@ export function exportProgress(store: KeyValueStore | undefined, now: Date): Exp
   return { json: `${JSON.stringify(file, null, 1)}\n`, skipped };
 }
 
-export type ImportResult =
-  | { ok: true; summary: { quizAttempts: number; cards: number; reviews: number } }
-  | { ok: false; error: string };
+export interface ImportSummary {
+  /** The file's quiz history merged in; absent when the file has none. */
+  quiz?: { added: number; already: number; trimmed: number };
+  /** The file's flashcard progress merged in; absent when the file has none. */
+  flashcards?: {
+    cardsAdded: number;
+    cardsUpdated: number;
+    cardsKept: number;
+    reviewsAdded: number;
+    settingsChanged: boolean;
+  };
+  /** Card states in the file the scheduler cannot use, and what was done (flashcards/repair.ts). */
+  repaired: string[];
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; error: string };
 
 /** A store holding one record: lets readRecord validate and migrate it without touching the real one. */
 const scratchStore = (raw: string): KeyValueStore => ({
@@ -62,6 +88,17 @@ const scratchStore = (raw: string): KeyValueStore => ({
   removeItem: () => undefined,
 });
 
+const label: Record<string, string> = {
+  [QUIZ_ATTEMPTS.key]: 'quiz history',
+  [flashcardRecord.key]: 'flashcard progress',
+};
+
+/**
+ * Merges a progress file into this browser: each record in the file is merged with the stored
+ * one (nothing stored is dropped, src/domain/progress/merge.ts); a record the file does not hold
+ * is left as it is. The file is checked as a whole first, and if a write fails the records
+ * already written are put back.
+ */
 export function importProgress(text: string, store: KeyValueStore | undefined, now: Date): ImportResult {
   if (!store) return { ok: false, error: 'Browser storage is not available, so nothing can be imported.' };
   let json: unknown;
@@ -89,44 +126,79 @@ export function importProgress(text: string, store: KeyValueStore | undefined, n
       ok: false,
       error: `This file holds records this site does not know (${unknown.join(', ')}); it may come from a newer version. Nothing was imported.`,
     };
-  const values = new Map<string, unknown>();
+  const incoming = new Map<string, unknown>();
+  const repaired: string[] = [];
   for (const spec of PROGRESS_RECORDS) {
     const envelope = parsed.data.records[spec.key];
-    if (!envelope) {
-      values.set(spec.key, spec.empty());
-      continue;
-    }
-    const read = readRecord(scratchStore(JSON.stringify(envelope)), spec, now);
+    if (!envelope) continue;
+    const read = readRecord(scratchStore(JSON.stringify(envelope)), spec, now, { readOnly: true });
     if (read.status !== 'ok' && read.status !== 'migrated')
       return {
         ok: false,
-        error: `The ${spec.key} record in this file cannot be used: ${read.problem}. Nothing was imported.`,
+        error: `The ${label[spec.key]} in this file cannot be used: ${read.problem}. Nothing was imported.`,
       };
-    values.set(spec.key, read.value);
+    repaired.push(...(read.repaired ?? []));
+    incoming.set(spec.key, read.value);
+  }
+  if (!incoming.size)
+    return { ok: false, error: 'This progress file holds no progress. Nothing was imported.' };
+  // Everything that would be written is known to be writable before anything is written.
+  for (const spec of PROGRESS_RECORDS) {
+    if (!incoming.has(spec.key)) continue;
+    const read = readRecord(store, spec, now, { readOnly: true });
+    if (read.status === 'newer' || read.status === 'unavailable')
+      return {
+        ok: false,
+        error: `The ${label[spec.key]} in this browser ${read.status === 'newer' ? 'was saved by a newer version of the site: reload the page to get it' : 'cannot be read'}. Nothing was imported.`,
+      };
   }
   const before = new Map(PROGRESS_RECORDS.map((s) => [s.key, store.getItem(s.key)]));
-  for (const spec of PROGRESS_RECORDS) {
-    const written = writeRecord(store, spec, values.get(spec.key));
-    if (!written.ok) {
-      for (const [key, raw] of before) {
-        try {
-          if (raw === null) store.removeItem(key);
-          else store.setItem(key, raw);
-        } catch {
-          /* the original value could not be restored either; storage is failing as a whole */
-        }
+  const summary: ImportSummary = { repaired };
+  const restore = () => {
+    for (const [key, raw] of before) {
+      try {
+        if (raw === null) store.removeItem(key);
+        else store.setItem(key, raw);
+      } catch {
+        /* the original value could not be restored either; storage is failing as a whole */
       }
-      return { ok: false, error: `${written.problem}. Nothing was imported.` };
     }
-  }
-  const quiz = values.get(QUIZ_ATTEMPTS.key) as QuizAttempts;
-  const cards = values.get(flashcardRecord.key) as FlashcardProgress;
-  return {
-    ok: true,
-    summary: {
-      quizAttempts: quiz.attempts.length,
-      cards: Object.keys(cards.cards).length,
-      reviews: cards.log.length,
-    },
   };
+  const quiz = incoming.get(QUIZ_ATTEMPTS.key) as QuizAttempts | undefined;
+  if (quiz) {
+    let merged: AttemptsMerge | undefined;
+    const result = updateRecord(
+      store,
+      QUIZ_ATTEMPTS,
+      (current) => (merged = mergeAttempts(current, quiz)).value,
+      now,
+    );
+    if (!result.ok || !merged) {
+      restore();
+      return { ok: false, error: `${failure(result)}. Nothing was imported.` };
+    }
+    summary.quiz = { added: merged.added, already: merged.already, trimmed: merged.trimmed };
+  }
+  const cards = incoming.get(flashcardRecord.key) as FlashcardProgress | undefined;
+  if (cards) {
+    let merged: FlashcardsMerge | undefined;
+    const result = updateRecord(
+      store,
+      flashcardRecord,
+      (current) => (merged = mergeFlashcards(current, cards)).value,
+      now,
+    );
+    if (!result.ok || !merged) {
+      restore();
+      return { ok: false, error: `${failure(result)}. Nothing was imported.` };
+    }
+    const { value: _value, ...counts } = merged;
+    summary.flashcards = counts;
+  }
+  return { ok: true, summary };
 }
+
+const failure = (result: { ok: boolean; problem?: string }) => {
+  const problem = result.problem ?? 'could not save';
+  return problem.charAt(0).toUpperCase() + problem.slice(1);
+};

@@ -7,7 +7,9 @@
  * - unreadable or invalid data is copied aside under `<key>.corrupt.<time>` and the page starts
  *   from an empty record (the copy stays for a human or a later fix);
  * - a record from a newer version of the site is left untouched and not overwritten, so going
- *   back to an old tab never destroys newer progress.
+ *   back to an old tab never destroys newer progress;
+ * - pages change records with updateRecord (read, change, validate, write at the moment of the
+ *   write), so two tabs or a stale tab never drop what the other wrote.
  */
 import { config, safeParse } from 'zod/mini';
 import type { core } from 'zod/mini';
@@ -22,6 +24,9 @@ export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Enumeration (localStorage has it): lets kept-aside copies be found, counted and bounded. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 export interface RecordSpec<T> {
@@ -33,6 +38,19 @@ export interface RecordSpec<T> {
   empty: () => T;
   /** `migrations[n]` turns the data of version n into the data of version n + 1. */
   migrations?: Record<number, (data: unknown) => unknown>;
+  /**
+   * Data that passes the schema but that the page cannot use (a card state the scheduler
+   * rejects): returns the usable value, what was wrong, and what was taken out (kept aside).
+   */
+  repair?(value: T, now: Date): Repair<T> | undefined;
+}
+
+export interface Repair<T> {
+  value: T;
+  /** One sentence per repair, for the reader. */
+  notes: string[];
+  /** What was taken out of the record, kept aside as JSON. */
+  removed?: unknown;
 }
 
 export type ReadStatus = 'empty' | 'ok' | 'migrated' | 'corrupt' | 'newer' | 'unavailable';
@@ -42,24 +60,82 @@ export interface ReadResult<T> {
   status: ReadStatus;
   /** Why the stored record could not be used (corrupt / newer / unavailable). */
   problem?: string;
-  /** Where a corrupt record was copied to. */
+  /** Where a corrupt record (or the part a repair took out) was copied to. */
   keptAs?: string;
+  /** Older kept-aside copies removed to stay within the cap (see KEPT_ASIDE). */
+  dropped?: string[];
+  /** Repairs of usable data (status ok/migrated), one sentence each. */
+  repaired?: string[];
+  /** `newer`: the version the record was saved with, and the one this page knows. */
+  versions?: { stored: number; known: number };
   /** False when writing would destroy data we could not read (a newer version). */
   writable: boolean;
 }
 
-export type WriteResult = { ok: true } | { ok: false; problem: string };
+/** Why a write did not happen: messages.ts turns these into sentences. */
+export type WriteCode = 'unavailable' | 'full' | 'invalid' | 'newer' | 'unreadable' | 'failed';
+export type WriteResult = { ok: true } | { ok: false; code: WriteCode; problem: string };
+
+export interface ReadOptions {
+  /**
+   * Never write (no copy kept aside): for pages that only show a summary and leave the
+   * reporting of a damaged record to the page that owns it.
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * Kept-aside copies are bounded: one per distinct damaged record (the same damage seen on every
+ * visit is copied once), at most `copies` per record, `chars` in all per record; the oldest go
+ * first, and the read says which.
+ */
+export const KEPT_ASIDE = { copies: 3, chars: 1_500_000 } as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function keepAside(store: KeyValueStore, key: string, raw: string, now: Date): string | undefined {
-  const aside = `${key}.corrupt.${now.toISOString()}`;
+const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+
+/** Every key of the store, or undefined when it cannot enumerate. */
+export function storeKeys(store: KeyValueStore): string[] | undefined {
+  if (typeof store.length !== 'number' || typeof store.key !== 'function') return undefined;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key !== null) keys.push(key);
+  }
+  return keys;
+}
+
+/** Kept-aside copies of a record, oldest first (their keys end in an ISO time). */
+export function keptAsideKeys(store: KeyValueStore, key: string): string[] {
+  return (storeKeys(store) ?? []).filter((k) => k.startsWith(`${key}.corrupt.`)).sort();
+}
+
+interface Kept {
+  keptAs?: string;
+  dropped: string[];
+}
+
+function keepAside(store: KeyValueStore, key: string, raw: string, now: Date): Kept {
+  const existing = keptAsideKeys(store, key).map((k) => ({ key: k, raw: store.getItem(k) ?? '' }));
+  const same = existing.find((copy) => copy.raw === raw);
+  if (same) return { keptAs: same.key, dropped: [] };
+  let aside = `${key}.corrupt.${now.toISOString()}`;
+  if (existing.some((copy) => copy.key === aside)) aside += `.${existing.length}`;
+  const dropped: string[] = [];
+  let chars = existing.reduce((n, copy) => n + copy.raw.length, 0) + raw.length;
+  while (existing.length && (existing.length >= KEPT_ASIDE.copies || chars > KEPT_ASIDE.chars)) {
+    const oldest = existing.shift() as { key: string; raw: string };
+    store.removeItem(oldest.key);
+    dropped.push(oldest.key);
+    chars -= oldest.raw.length;
+  }
   try {
     store.setItem(aside, raw);
-    return aside;
+    return { keptAs: aside, dropped };
   } catch {
-    return undefined; // storage full: the original stays where it is, untouched
+    return { dropped }; // storage full: the original stays where it is, untouched
   }
 }
 
@@ -67,6 +143,7 @@ export function readRecord<T>(
   store: KeyValueStore | undefined,
   spec: RecordSpec<T>,
   now: Date,
+  options: ReadOptions = {},
 ): ReadResult<T> {
   if (!store) {
     return {
@@ -85,7 +162,8 @@ export function readRecord<T>(
   if (raw === null) return { value: spec.empty(), status: 'empty', writable: true };
 
   const corrupt = (problem: string): ReadResult<T> => {
-    const keptAs = keepAside(store, spec.key, raw, now);
+    if (options.readOnly) return { value: spec.empty(), status: 'corrupt', problem, writable: false };
+    const { keptAs, dropped } = keepAside(store, spec.key, raw, now);
     // Only overwrite the original once its copy is safe.
     const result: ReadResult<T> = {
       value: spec.empty(),
@@ -94,6 +172,7 @@ export function readRecord<T>(
       writable: keptAs !== undefined,
     };
     if (keptAs) result.keptAs = keptAs;
+    if (dropped.length) result.dropped = dropped;
     return result;
   };
 
@@ -112,6 +191,7 @@ export function readRecord<T>(
       value: spec.empty(),
       status: 'newer',
       problem: `progress was saved by a newer version of the site (record v${from}, this page knows v${spec.version})`,
+      versions: { stored: from, known: spec.version },
       writable: false,
     };
   }
@@ -126,29 +206,83 @@ export function readRecord<T>(
     }
   }
   const parsed = safeParse(spec.schema, data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return corrupt(
-      `the stored record does not match its schema (${issue?.path.join('.') || 'record'}: ${issue?.message})`,
-    );
+  if (!parsed.success)
+    return corrupt(`the stored record does not match its schema (${firstIssue(parsed.error)})`);
+  const result: ReadResult<T> = {
+    value: parsed.data,
+    status: from === spec.version ? 'ok' : 'migrated',
+    writable: true,
+  };
+  const repair = spec.repair?.(parsed.data, now);
+  if (repair?.notes.length) {
+    result.value = repair.value;
+    result.repaired = repair.notes;
+    if (!options.readOnly && repair.removed !== undefined) {
+      const { keptAs, dropped } = keepAside(store, spec.key, JSON.stringify(repair.removed), now);
+      if (keptAs) result.keptAs = keptAs;
+      // No room for the copy: leave the stored record as it is until there is.
+      else result.writable = false;
+      if (dropped.length) result.dropped = dropped;
+    }
   }
-  return { value: parsed.data, status: from === spec.version ? 'ok' : 'migrated', writable: true };
+  return result;
 }
 
+const firstIssue = (error: { issues: readonly core.$ZodIssue[] }) => {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'record'}: ${issue?.message}`;
+};
+
+/**
+ * Writes a whole record. The value is checked against the record's own schema first: what the
+ * site writes, it must be able to read back (a value that would be set aside on the next read
+ * is refused here, and the stored record stays as it was).
+ */
 export function writeRecord<T>(store: KeyValueStore | undefined, spec: RecordSpec<T>, value: T): WriteResult {
-  if (!store) return { ok: false, problem: 'browser storage is not available' };
+  if (!store) return { ok: false, code: 'unavailable', problem: 'browser storage is not available' };
+  const checked = safeParse(spec.schema, value);
+  if (!checked.success)
+    return {
+      ok: false,
+      code: 'invalid',
+      problem: `it does not match the stored format (${firstIssue(checked.error)})`,
+    };
   try {
     store.setItem(spec.key, JSON.stringify({ version: spec.version, data: value }));
     return { ok: true };
   } catch (error) {
-    const quota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
-    return {
-      ok: false,
-      problem: quota
-        ? 'browser storage is full: this result was not saved'
-        : `could not save: ${String(error)}`,
-    };
+    const quota = isQuota(error);
+    return quota
+      ? { ok: false, code: 'full', problem: 'browser storage is full: this result was not saved' }
+      : { ok: false, code: 'failed', problem: `could not save: ${String(error)}` };
   }
+}
+
+export type UpdateResult<T> =
+  | { ok: true; value: T; read: ReadResult<T> }
+  | { ok: false; code: WriteCode; problem: string; read: ReadResult<T> };
+
+/**
+ * Every write is a merge with what is stored now, never a blind overwrite of what this page read
+ * earlier: the record is read at the moment of writing (another tab may have written since), the
+ * change is applied to that, and the result is validated and written. `change` is pure and may
+ * run on a value other than the one the page holds.
+ */
+export function updateRecord<T>(
+  store: KeyValueStore | undefined,
+  spec: RecordSpec<T>,
+  change: (current: T) => T,
+  now: Date,
+): UpdateResult<T> {
+  const read = readRecord(store, spec, now);
+  if (!read.writable) {
+    const code: WriteCode =
+      read.status === 'newer' ? 'newer' : read.status === 'unavailable' ? 'unavailable' : 'unreadable';
+    return { ok: false, code, problem: read.problem ?? 'the stored record cannot be replaced', read };
+  }
+  const value = change(read.value);
+  const written = writeRecord(store, spec, value);
+  return written.ok ? { ok: true, value, read } : { ...written, read };
 }
 
 /** localStorage when the browser allows it (it throws in some privacy modes). */

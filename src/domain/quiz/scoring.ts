@@ -3,7 +3,8 @@
  * - single:   all or nothing;
  * - multiple: (right picks − wrong picks) / right options, floored at 0;
  * - order:    share of adjacent pairs in the reader's order that are in the right relative order;
- * - match:    share of left items paired with their right answer;
+ * - match:    share of left items paired with their right answer (compared after trimming and
+ *             ignoring case, as the content gate compares them);
  * - free:     share of rubric items the reader ticked as covered.
  * Each share is scaled to the question's points. Pure: no DOM, no storage.
  */
@@ -26,6 +27,63 @@ export interface QuestionScore {
 }
 
 const share01 = (n: number) => Math.min(1, Math.max(0, n));
+
+/** How answers are compared: `Serverless` and ` serverless` are the same answer. */
+export const normaliseAnswer = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
+type Choice = Extract<Question, { type: 'single' | 'multiple' }>;
+type OrderQuestion = Extract<Question, { type: 'order' }>;
+type MatchQuestion = Extract<Question, { type: 'match' }>;
+
+/** What the page shows on one option after a check (the class and the sentence). */
+export interface OptionVerdict {
+  id: string;
+  mark: 'is-right' | 'is-missed' | 'is-wrong' | 'is-other';
+  label: string;
+}
+
+export function optionVerdicts(question: Choice, picked: readonly string[]): OptionVerdict[] {
+  const mine = new Set(picked);
+  return question.options.map((o) => {
+    const chosen = mine.has(o.id);
+    if (o.correct)
+      return chosen
+        ? { id: o.id, mark: 'is-right', label: '✓ Right answer — you picked it' }
+        : { id: o.id, mark: 'is-missed', label: '✓ Right answer — you did not pick it' };
+    return chosen
+      ? { id: o.id, mark: 'is-wrong', label: '✗ Wrong — you picked it' }
+      : { id: o.id, mark: 'is-other', label: 'Wrong answer' };
+  });
+}
+
+/** One item or pair after a check: right or not, and the mark shown next to it. */
+export interface ItemVerdict {
+  id: string;
+  right: boolean;
+  label: string;
+}
+
+/** Per item of the reader's order: in its right place, or where it belongs (1-based). */
+export function orderVerdicts(question: OrderQuestion, order: readonly string[]): ItemVerdict[] {
+  const rank = new Map(question.items.map((item, i) => [item.id, i + 1]));
+  return order.map((id, i) => {
+    const belongs = rank.get(id) ?? 0;
+    const right = belongs === i + 1;
+    return { id, right, label: right ? '✓ right place' : `✗ belongs at ${belongs}` };
+  });
+}
+
+/** Per pair, in the question's order: the reader's choice against the right answer. */
+export function matchVerdicts(
+  question: MatchQuestion,
+  pairs: Readonly<Record<string, string | undefined>>,
+): ItemVerdict[] {
+  return question.pairs.map((p) => {
+    const chosen = pairs[p.id];
+    const right = chosen !== undefined && normaliseAnswer(chosen) === normaliseAnswer(p.right);
+    return { id: p.id, right, label: right ? '✓ right' : `✗ right answer: ${p.right}` };
+  });
+}
 
 /** Share (0..1) of a question earned by a response; a response of another type earns 0. */
 export function responseShare(question: Question, response: Response): number {
@@ -60,7 +118,7 @@ export function responseShare(question: Question, response: Response): number {
     }
     case 'match': {
       const pairs = (response as Extract<Response, { type: 'match' }>).pairs;
-      const right = question.pairs.filter((p) => pairs[p.id] === p.right).length;
+      const right = matchVerdicts(question, pairs).filter((v) => v.right).length;
       return right / question.pairs.length;
     }
     case 'free': {

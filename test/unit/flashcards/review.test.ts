@@ -250,7 +250,11 @@ describe('export / import of all progress', () => {
     const fresh = new MemoryStore();
     expect(importProgress(json, fresh, T0)).toEqual({
       ok: true,
-      summary: { quizAttempts: 1, cards: 2, reviews: 2 },
+      summary: {
+        quiz: { added: 1, already: 0, trimmed: 0 },
+        flashcards: { cardsAdded: 2, cardsUpdated: 0, cardsKept: 0, reviewsAdded: 2, settingsChanged: true },
+        repaired: [],
+      },
     });
     expect(readRecord(fresh, flashcardRecord, T0).value).toEqual(progress);
     expect(readRecord(fresh, QUIZ_ATTEMPTS, T0).value).toEqual(quiz);
@@ -274,10 +278,7 @@ describe('export / import of all progress', () => {
         json.replace('"tradeoffs.flashcards"', '"tradeoffs.other"'),
         /records this site does not know \(tradeoffs\.other\)/,
       ],
-      [
-        json.replace('"reps": 1', '"reps": -1'),
-        /tradeoffs\.flashcards record in this file cannot be used: .*reps/,
-      ],
+      [json.replace('"reps": 1', '"reps": -1'), /flashcard progress in this file cannot be used: .*reps/],
       [
         json.replace('"exportedAt": "', '"exportedAt": "x'),
         /damaged: expected an ISO date-time \(exportedAt\)/,
@@ -312,12 +313,12 @@ describe('export / import of all progress', () => {
     const { json, skipped } = exportProgress(store, T0);
     expect(JSON.parse(json).records['tradeoffs.flashcards']).toEqual({ version: 5, data: { future: true } });
     expect(skipped).toEqual(['tradeoffs.quiz-attempts: the stored record is not valid JSON']);
-    // An empty browser exports empty records, and a file without a record imports it as empty.
+    // A file without any record is refused: it would import nothing and say so only by a count.
     const empty = exportProgress(new MemoryStore(), T0).json;
     const only = JSON.stringify({ ...JSON.parse(empty), records: {} });
     expect(importProgress(only, new MemoryStore(), T0)).toEqual({
-      ok: true,
-      summary: { quizAttempts: 0, cards: 0, reviews: 0 },
+      ok: false,
+      error: 'This progress file holds no progress. Nothing was imported.',
     });
   });
 });

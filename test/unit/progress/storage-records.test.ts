@@ -113,16 +113,19 @@ describe('readRecord / writeRecord', () => {
     expect(s.map.get('k')).toBe('{"version":3,"data":{"n":1}}');
     expect(writeRecord(undefined, spec, { n: 1 })).toEqual({
       ok: false,
+      code: 'unavailable',
       problem: 'browser storage is not available',
     });
     const full = store({}, () => new DOMException('exceeded', 'QuotaExceededError'));
     expect(writeRecord(full, spec, { n: 1 })).toEqual({
       ok: false,
+      code: 'full',
       problem: 'browser storage is full: this result was not saved',
     });
     const broken = store({}, () => new Error('nope'));
     expect(writeRecord(broken, spec, { n: 1 })).toEqual({
       ok: false,
+      code: 'failed',
       problem: 'could not save: Error: nope',
     });
   });

@@ -133,6 +133,7 @@ describe('writeRecord', () => {
     store.quota = 10;
     expect(writeRecord(store, spec, { names: ['new'], count: 1 })).toEqual({
       ok: false,
+      code: 'full',
       problem: 'browser storage is full: this result was not saved',
     });
     expect(readRecord(store, spec, now).value.names).toEqual(['old']);
@@ -148,6 +149,7 @@ describe('writeRecord', () => {
     };
     expect(writeRecord(store, spec, spec.empty())).toEqual({
       ok: false,
+      code: 'failed',
       problem: 'could not save: Error: disk on fire',
     });
   });

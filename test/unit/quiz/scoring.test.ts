@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scoreQuestion, scoreQuiz } from '../../../src/domain/quiz/scoring.ts';
+import {
+  matchVerdicts,
+  normaliseAnswer,
+  optionVerdicts,
+  orderVerdicts,
+  scoreQuestion,
+  scoreQuiz,
+} from '../../../src/domain/quiz/scoring.ts';
 import { type Question, QuestionSchema } from '../../../src/schemas/quiz.ts';
 
 const base = { topic: 'cost', prompt: 'Q?', source: 'n#h' };
@@ -147,4 +154,39 @@ it('topics with the same share sort by name', () => {
     { id: 'b', topic: 'alpha', points: 1 },
   ];
   expect(scoreQuiz(qs, {}).topics.map((t) => t.topic)).toEqual(['alpha', 'zeta']);
+});
+
+describe('verdicts per option, item and pair (what the page marks)', () => {
+  it('options: right picked, right missed, wrong picked, wrong left', () => {
+    if (multiple.type !== 'multiple') throw new Error('fixture');
+    expect(optionVerdicts(multiple, ['a', 'd']).map((v) => [v.id, v.mark])).toEqual([
+      ['a', 'is-right'],
+      ['b', 'is-missed'],
+      ['c', 'is-missed'],
+      ['d', 'is-wrong'],
+      ['e', 'is-other'],
+    ]);
+    expect(optionVerdicts(multiple, ['a'])[1]?.label).toBe('✓ Right answer — you did not pick it');
+  });
+
+  it('order: in place, or where each item belongs', () => {
+    if (order.type !== 'order') throw new Error('fixture');
+    expect(orderVerdicts(order, ['one', 'three', 'two', 'four'])).toEqual([
+      { id: 'one', right: true, label: '✓ right place' },
+      { id: 'three', right: false, label: '✗ belongs at 3' },
+      { id: 'two', right: false, label: '✗ belongs at 2' },
+      { id: 'four', right: true, label: '✓ right place' },
+    ]);
+  });
+
+  it('match: compared after trimming and ignoring case, unanswered is wrong', () => {
+    if (match.type !== 'match') throw new Error('fixture');
+    const v = matchVerdicts(match, { img: ' serverless ', game: 'Serverless', hook: 'SERVERLESS' });
+    expect(v.map((x) => x.right)).toEqual([true, false, true, false]);
+    expect(v[1]?.label).toBe('✗ right answer: Traditional');
+    expect(
+      scoreQuestion(match, { type: 'match', pairs: { img: 'serverless', hook: 'Serverless ' } }).share,
+    ).toBe(0.5);
+    expect(normaliseAnswer('  Many   Words ')).toBe('many words');
+  });
 });
