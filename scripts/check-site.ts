@@ -117,9 +117,14 @@ for (const page of pages) {
     const [path = '', rawFragment = ''] = href.split('#');
     if (!rawFragment) continue;
     fragmentLinks += 1;
-    const target = path
-      ? new URL(path, `https://site/${from}`).pathname.slice(1).replace(/(^|\/)$/, '$1index.html')
-      : from;
+    // Resolved as served (under the base), then mapped back to its file in dist/.
+    const served = path ? new URL(path, `https://site${BASE}${from}`).pathname : undefined;
+    const sitePath = served === undefined ? undefined : withoutBase(BASE, served);
+    if (served !== undefined && sitePath === undefined) {
+      problems.push(`${from}: link ${href} is outside the base ${BASE}`);
+      continue;
+    }
+    const target = sitePath ? sitePath.slice(1).replace(/(^|\/)$/, '$1index.html') : from;
     const ids = await idsOfPage(target);
     const fragment = decodeURIComponent(rawFragment);
     if (ids && !ids.has(fragment))

@@ -4,7 +4,7 @@
  * what a note says.
  */
 import { tagSlugs } from '../../schemas/note.ts';
-import { maskCode } from './wikilinks.ts';
+import { maskCode, parseWikiLinks, wikiLinkText } from './wikilinks.ts';
 
 /**
  * The Markdown without `%%comments%%` (inline or spanning lines; an unclosed `%%` runs to the
@@ -57,3 +57,24 @@ export function inlineTags(markdown: string): string[] {
 export const mergeTags = (frontmatter: readonly string[], body: string | undefined): string[] => [
   ...new Set([...frontmatter, ...inlineTags(body ?? '')]),
 ];
+
+/**
+ * A note body as the words a reader sees of Obsidian's inline syntax, for text derived from it
+ * (cards, generated questions, comparison claims): `[[Note|label]]` → `label`, `[[Note#Part]]` →
+ * `Note › Part`, `==marked==` → `marked`; embeds are dropped (a card cannot show an image or
+ * another note). Line breaks are kept, so derived items keep their source lines.
+ */
+export function derivedText(markdown: string): string {
+  let text = markdown;
+  if (text.includes('[[')) {
+    let out = '';
+    let at = 0;
+    for (const link of parseWikiLinks(text)) {
+      out += text.slice(at, link.start) + (link.embed ? '' : wikiLinkText(link));
+      at = link.end;
+    }
+    text = out + text.slice(at);
+  }
+  // The same touching rule as the highlight plugin: "x == y" stays as written.
+  return text.includes('==') ? text.replace(/==(?=\S)([^\n]*?\S)==/g, '$1') : text;
+}

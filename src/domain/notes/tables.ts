@@ -16,6 +16,7 @@ import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { derivedText } from './obsidian.ts';
 import { noteTree } from './tree.ts';
 
 // `$…$` is math, as the build parses notes: its braces are not MDX expressions.
@@ -106,7 +107,8 @@ const recent = new Map<string, Root>();
 export const parseNote = (body: string): Root => {
   const cached = recent.get(body);
   if (cached) return cached;
-  const tree = noteTree(body);
+  // Derived cards and questions show what a reader sees, not `[[Note|label]]` or `==marks==`.
+  const tree = noteTree(derivedText(body));
   recent.set(body, tree);
   if (recent.size > 4) recent.delete(recent.keys().next().value as string);
   return tree;
