@@ -3,18 +3,20 @@
  * export, broken notes) into a fresh notes folder with `npm run import`, build the site over
  * it, and read it. Slow (an import, a build): one spec, serial, with its own server.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { otherNotesEnv } from '../../src/lib/paths.ts';
+import { type DistServer, serveDist } from './fixture-site.ts';
+import { withBuildLock } from '../support/build-lock.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 100;
 const base = `http://localhost:${port}`;
 const checkout = mkdtempSync(join(tmpdir(), 'tradeoffs-journey-'));
 const notes = join(checkout, 'content/notes');
-let server: ChildProcess | undefined;
+let server: DistServer | undefined;
 let importOutput = '';
 
 test.describe.configure({ mode: 'serial' });
@@ -32,32 +34,18 @@ test.beforeAll(async () => {
   const imported = run(['scripts/import.ts', 'test/fixtures/vault', '--out', notes]);
   importOutput = imported.output;
   expect(imported.status, imported.output).toBe(0);
-  const built = run(
-    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(checkout, 'dist')],
-    otherNotesEnv(notes),
+  const built = withBuildLock(() =>
+    run(
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(checkout, 'dist')],
+      otherNotesEnv(notes),
+    ),
   );
   expect(built.status, built.output.slice(-3000)).toBe(0);
-  server = spawn(
-    process.execPath,
-    ['scripts/serve-dist.ts', '--port', String(port), '--dir', join(checkout, 'dist')],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 50; i++) {
-    if (
-      await fetch(`${base}/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  server = await serveDist(join(checkout, 'dist'), port);
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   rmSync(checkout, { recursive: true, force: true });
 });
 

@@ -5,51 +5,29 @@
  * CSP. The site's own notes have none of this, so the spec builds a fixture of its own
  * (test/fixtures/obsidian/notes: two folders, an attachment) and serves it on its own port.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { otherNotesEnv } from '../../src/lib/paths.ts';
+import { type DistServer, buildOtherNotes, serveDist } from './fixture-site.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322) + 80;
 const BASE = `http://localhost:${PORT}`;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let server: ChildProcess | undefined;
+let server: DistServer | undefined;
 let outDir = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-obsidian-'));
-  const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    env: { ...process.env, ...otherNotesEnv('test/fixtures/obsidian/notes'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    timeout: 170_000,
-  });
-  expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-  server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(PORT), '--dir', outDir], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${BASE}/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
+  outDir = buildOtherNotes('test/fixtures/obsidian/notes', 'obsidian');
+  server = await serveDist(outDir, PORT);
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@
  * worker), because it stops the server to prove nothing comes from the network, then serves a
  * changed site on the same address.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type DistServer, serveDist } from './fixture-site.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,31 +17,15 @@ const BASE = `http://localhost:${PORT}`;
 const OLD_TITLE = 'Know the trade-offs cold.';
 const NEW_TITLE = 'Know the trade-offs cold, offline.';
 
-let server: ChildProcess | undefined;
+let server: DistServer | undefined;
 let changed = '';
 
-async function serve(dir: string) {
-  server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(PORT), '--dir', dir], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${BASE}/`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
+const serve = async (dir: string) => {
+  server = await serveDist(dir, PORT);
+};
 
 async function stop() {
-  if (!server) return;
-  const exited = new Promise((r) => server?.once('exit', r));
-  server.kill();
-  await exited;
+  await server?.stop();
   server = undefined;
 }
 

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
 import { otherNotesEnv } from '../../src/lib/paths.ts';
+import { withBuildLock } from '../support/build-lock.ts';
 
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -23,16 +24,18 @@ const VALID = { quizzes: 'test/fixtures/valid/quizzes', cards: 'test/fixtures/va
 function build(notesDir: string, content: { quizzes?: string; cards?: string } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    env: {
-      ...process.env,
-      ...otherNotesEnv(notesDir, content),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = withBuildLock(() =>
+    spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+      env: {
+        ...process.env,
+        ...otherNotesEnv(notesDir, content),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+      encoding: 'utf8',
+      timeout: 180_000,
+    }),
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherNotesEnv } from '../../../src/lib/paths.ts';
+import { withBuildLock } from '../../support/build-lock.ts';
 import {
   localReferences,
   missingFromPrecache,
@@ -25,20 +26,22 @@ let extra: string[] = [];
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-precache-'));
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-    env: {
-      ...process.env,
-      // The valid fixtures: a note, and a quiz and a deck that point into it.
-      ...otherNotesEnv('test/fixtures/valid/notes', {
-        quizzes: 'test/fixtures/valid/quizzes',
-        cards: 'test/fixtures/valid/cards',
-      }),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-    },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = withBuildLock(() =>
+    spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+      env: {
+        ...process.env,
+        // The valid fixtures: a note, and a quiz and a deck that point into it.
+        ...otherNotesEnv('test/fixtures/valid/notes', {
+          quizzes: 'test/fixtures/valid/quizzes',
+          cards: 'test/fixtures/valid/cards',
+        }),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+      encoding: 'utf8',
+      timeout: 180_000,
+    }),
+  );
   expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
   files = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
