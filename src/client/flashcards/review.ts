@@ -9,6 +9,7 @@ import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { lazy } from '../lazy.ts';
+import { reconcileFlashcards } from '../../domain/progress/merge.ts';
 import { plural } from '../../domain/content/text.ts';
 
 const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
@@ -184,7 +185,15 @@ export function initReview(): void {
   window.addEventListener('storage', (event) => {
     if (event.key !== null && event.key !== flashcardRecord.key) return;
     const read = loadProgress();
-    progress = read.value;
+    const reconciled = reconcileFlashcards(progress, read.value);
+    progress = reconciled.progress;
+    // The other tab's write was based on a read that missed a rating of ours: write it again.
+    if (reconciled.writeBack && read.writable)
+      progress = saveChange(
+        progress,
+        (stored) => reconcileFlashcards(progress, stored).progress,
+        'rating',
+      ).progress;
     problem = readProblem(read);
     show(notice, problem);
     undos.length = 0;

@@ -101,3 +101,18 @@ export function mergeFlashcards(local: FlashcardProgress, incoming: FlashcardPro
     settingsChanged: incoming.settings.newPerDay !== local.settings.newPerDay,
   };
 }
+
+/**
+ * What a review tab holds after another tab wrote: the stored progress with this tab's own
+ * ratings merged in (settings as stored). Tabs see each other's writes with a delay, so a
+ * write from another tab can be based on a read that missed this tab's last rating; then
+ * `writeBack` says the stored record lacks something of ours and must be written again.
+ */
+export function reconcileFlashcards(
+  mine: FlashcardProgress,
+  stored: FlashcardProgress,
+): { progress: FlashcardProgress; writeBack: boolean } {
+  const missing = mergeFlashcards(stored, mine);
+  const writeBack = missing.reviewsAdded + missing.cardsAdded + missing.cardsUpdated > 0;
+  return { progress: mergeFlashcards(mine, stored).value, writeBack };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAttempts, mergeFlashcards } from '../../../src/domain/progress/merge.ts';
+import { mergeAttempts, mergeFlashcards, reconcileFlashcards } from '../../../src/domain/progress/merge.ts';
 import { MAX_ATTEMPTS_PER_QUIZ } from '../../../src/domain/quiz/attempts.ts';
 import type { FlashcardProgress, FsrsCardState, QuizAttempt } from '../../../src/schemas/progress.ts';
 
@@ -112,5 +112,42 @@ describe('mergeFlashcards', () => {
     const merged = mergeFlashcards(local, local);
     expect(merged.value).toEqual(local);
     expect(merged).toMatchObject({ cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, settingsChanged: false });
+  });
+});
+
+describe('reconcileFlashcards (another tab wrote)', () => {
+  const progress = (
+    cards: Record<string, FsrsCardState>,
+    log: ReturnType<typeof entry>[],
+    newPerDay = 20,
+  ): FlashcardProgress => ({ cards, log, settings: { newPerDay } });
+
+  it("a write that missed this tab's last rating: both kept, and ours is written back", () => {
+    const mine = progress({ a: state('2026-12-01T10:00:00.000Z'), b: state('2026-12-01T10:02:00.000Z') }, [
+      entry('a', '2026-12-01T10:00:00.000Z'),
+      entry('b', '2026-12-01T10:02:00.000Z', 1),
+    ]);
+    // The other tab read before our rating of b reached it, then rated c and set 5 a day.
+    const stored = progress(
+      { a: state('2026-12-01T10:00:00.000Z'), c: state('2026-12-01T10:03:00.000Z') },
+      [entry('a', '2026-12-01T10:00:00.000Z'), entry('c', '2026-12-01T10:03:00.000Z', 4)],
+      5,
+    );
+    const { progress: now, writeBack } = reconcileFlashcards(mine, stored);
+    expect(writeBack).toBe(true);
+    expect(Object.keys(now.cards).sort()).toEqual(['a', 'b', 'c']);
+    expect(now.log.map((e) => e.card)).toEqual(['a', 'b', 'c']);
+    expect(now.settings.newPerDay).toBe(5);
+  });
+
+  it('nothing of ours missing: no write back (two tabs never echo each other)', () => {
+    const mine = progress({ a: state('2026-12-01T10:00:00.000Z') }, [entry('a', '2026-12-01T10:00:00.000Z')]);
+    const stored = progress({ a: state('2026-12-01T10:00:00.000Z'), c: state('2026-12-01T10:03:00.000Z') }, [
+      entry('a', '2026-12-01T10:00:00.000Z'),
+      entry('c', '2026-12-01T10:03:00.000Z'),
+    ]);
+    const { progress: now, writeBack } = reconcileFlashcards(mine, stored);
+    expect(writeBack).toBe(false);
+    expect(now).toEqual(stored);
   });
 });
