@@ -100,7 +100,8 @@ function tableDrafts(table: NoteTable, tags: readonly string[]): Draft[] {
         card: card(table.note, 'category', `${where}--${cardIdPart(claim.value)}`, {
           context,
           front: `“${claim.value}” — ${claim.options.join(' or ')}?`,
-          back: claim.aspect,
+          // The option the question offers ("Serverless"), not the column it came from ("Use Serverless For").
+          back: claim.option,
           source,
           tags,
         }),

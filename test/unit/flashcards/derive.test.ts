@@ -210,6 +210,16 @@ describe('derived decks', () => {
     });
   });
 
+  it('a category card answers with the option it offers, not the column heading', () => {
+    const card = noteCards(note('architecture-paradigms')).find((c) =>
+      c.front.startsWith('“WebSocket connections”'),
+    );
+    expect(card).toMatchObject({
+      front: '“WebSocket connections” — Serverless or Traditional?',
+      back: 'Traditional',
+    });
+  });
+
   it('keeps ids stable when an answer changes (ids come from headings and labels, not text)', () => {
     const n = note('architecture-paradigms');
     const fixed = { ...n, body: n.body.replace('Round-robin works', 'Round-robin balancing works') };
