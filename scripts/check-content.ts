@@ -10,6 +10,7 @@ import { plural } from '../src/domain/content/text.ts';
 import { buildDecks } from '../src/domain/flashcards/build.ts';
 import { improveDecks, summarizeHits } from '../src/domain/flashcards/quality.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
+import { practiceSummary } from '../src/domain/quiz/practice.ts';
 
 const { counts, errors, warnings, pricing, notes, decks, quizzes, practice, index, compare } =
   await gateContent();
@@ -19,17 +20,7 @@ if (errors.length) {
   for (const error of errors) console.error(`  ${formatContentError(error)}`);
   process.exit(1);
 }
-const made = practice.filter((p) => p.quiz).length;
-console.log(
-  `practice: ${plural(made, 'generated quiz', 'generated quizzes')}, ${plural(
-    practice.reduce((s, p) => s + (p.quiz?.questions.length ?? 0), 0),
-    'question',
-  )}` +
-    practice
-      .filter((p) => p.skipped)
-      .map((p) => `; ${p.note}: none (${p.skipped})`)
-      .join(''),
-);
+console.log(`practice: ${practiceSummary(practice)}`);
 console.log(
   `content ok: ${plural(counts.notes, 'note file')}, ${plural(counts.quizzes, 'quiz file')}, ${plural(counts.decks, 'deck file')}, ${plural(counts.comparisons, 'comparison')}, ${plural(counts.walkers, 'decision walker')}${pricing ? ' and the pricing file' : ''} valid`,
 );

@@ -5,8 +5,7 @@
  * generated question with two right answers or a hand-written one that repeats it).
  */
 import { getCollection } from 'astro:content';
-import { plural } from '../domain/content/text.ts';
-import { type PracticeResult, practiceQuiz } from '../domain/quiz/practice.ts';
+import { type PracticeResult, practiceQuiz, practiceSummary } from '../domain/quiz/practice.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 
@@ -27,17 +26,7 @@ async function load() {
     ...hand.map((q) => ({ quiz: q.data })),
     ...practice.flatMap((p) => (p.quiz ? [{ quiz: p.quiz, generatedFrom: p.note }] : [])),
   ];
-  const made = practice.filter((p) => p.quiz);
-  console.log(
-    `[practice] ${plural(made.length, 'generated quiz', 'generated quizzes')}, ${plural(
-      made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0),
-      'question',
-    )}` +
-      practice
-        .filter((p) => p.skipped)
-        .map((p) => `; ${p.note}: none (${p.skipped})`)
-        .join(''),
-  );
+  console.log(`[practice] ${practiceSummary(practice)}`);
   return { quizzes, practice };
 }
 

@@ -14,6 +14,7 @@ import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Question, type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 import type { ContentError } from '../content/errors.ts';
+import { plural } from '../content/text.ts';
 import { rankOf } from '../compare/matrix.ts';
 import { givesAway, sideKey } from '../flashcards/quality.ts';
 import { type Definition, noteDefinitions } from '../notes/definitions.ts';
@@ -546,4 +547,12 @@ export function checkPractice(
         });
     });
   return errors;
+}
+
+/** The one line the build and `check:content` print about generated practice. */
+export function practiceSummary(practice: readonly PracticeResult[]): string {
+  const made = practice.filter((p) => p.quiz);
+  const questions = made.reduce((n, p) => n + (p.quiz?.questions.length ?? 0), 0);
+  const skipped = practice.filter((p) => p.skipped).map((p) => `; ${p.note}: none (${p.skipped})`);
+  return `${plural(made.length, 'generated quiz', 'generated quizzes')}, ${plural(questions, 'question')}${skipped.join('')}`;
 }

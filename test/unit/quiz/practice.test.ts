@@ -213,3 +213,15 @@ describe('other table shapes and lists', () => {
     expect(checkPractice([other], [])).toEqual([]);
   });
 });
+
+describe('practiceSummary', () => {
+  it('counts generated quizzes and questions and names notes left without one', async () => {
+    const { practiceSummary } = await import('../../../src/domain/quiz/practice.ts');
+    type Result = Parameters<typeof practiceSummary>[0][number];
+    const made = { note: 'a', generated: [], quiz: { questions: [{}, {}] } } as unknown as Result;
+    const none = { note: 'b', generated: [], skipped: 'not enough material' } as unknown as Result;
+    expect(practiceSummary([made, none])).toBe(
+      '1 generated quiz, 2 questions; b: none (not enough material)',
+    );
+  });
+});
