@@ -3,10 +3,10 @@
  * build swapped while tabs stay open) build it and serve it here, on a port of their own.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { otherNotesEnv } from '../../src/lib/paths.ts';
 import { withBuildLock } from '../support/build-lock.ts';
 
@@ -55,4 +55,24 @@ export function buildOtherNotes(notes: string, name: string): string {
   );
   expect(build.status, `${build.stdout}\n${build.stderr}`.slice(-3000)).toBe(0);
   return outDir;
+}
+
+/**
+ * For a serial spec over a site of its own: builds it before the spec's tests and removes it
+ * after. `site.dir` and `site.url` are set once the build is served.
+ */
+export function fixtureSite(notes: string, name: string, port: number): { dir: string; url: string } {
+  const site = { dir: '', url: `http://localhost:${port}` };
+  let server: DistServer | undefined;
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    site.dir = buildOtherNotes(notes, name);
+    server = await serveDist(site.dir, port);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    if (site.dir) rmSync(site.dir, { recursive: true, force: true });
+  });
+  return site;
 }

@@ -5,31 +5,16 @@
  * CSP. The site's own notes have none of this, so the spec builds a fixture of its own
  * (test/fixtures/obsidian/notes: two folders, an attachment) and serves it on its own port.
  */
-import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { type DistServer, buildOtherNotes, serveDist } from './fixture-site.ts';
+import { fixtureSite } from './fixture-site.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322) + 80;
 const BASE = `http://localhost:${PORT}`;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let server: DistServer | undefined;
-let outDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  outDir = buildOtherNotes('test/fixtures/obsidian/notes', 'obsidian');
-  server = await serveDist(outDir, PORT);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+fixtureSite('test/fixtures/obsidian/notes', 'obsidian', PORT);
 
 /** Records CSP violations from the first byte (an init script is not subject to the CSP). */
 async function watchCsp(page: Page) {

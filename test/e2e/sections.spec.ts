@@ -7,35 +7,20 @@
  * its own port.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { type DistServer, buildOtherNotes, serveDist } from './fixture-site.ts';
+import { fixtureSite } from './fixture-site.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322) + 70;
 const BASE = `http://localhost:${PORT}`;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-let server: DistServer | undefined;
-let outDir = '';
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  outDir = buildOtherNotes('test/fixtures/sections/notes', 'sections');
-  server = await serveDist(outDir, PORT);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
+const site = fixtureSite('test/fixtures/sections/notes', 'sections', PORT);
 
 test('the sectioned pages validate and every link and #section anchor resolves (npm run test:site on this build)', () => {
   const check = spawnSync(process.execPath, ['scripts/check-site.ts'], {
-    env: { ...process.env, DIST_DIR: outDir, BASE_PATH: '/' },
+    env: { ...process.env, DIST_DIR: site.dir, BASE_PATH: '/' },
     encoding: 'utf8',
     timeout: 120_000,
   });
