@@ -90,8 +90,8 @@ test.describe('multi-tab', () => {
     await rate(b, '4');
     await rate(a, '1');
     await rate(b, '3');
-    const data = (await stored(a, 'tradeoffs.flashcards')).data;
-    expect(data.log).toHaveLength(4);
+    // Another tab's write reaches this one a moment later: wait for it, then all four are there.
+    await expect.poll(async () => (await stored(a, 'tradeoffs.flashcards')).data.log.length).toBe(4);
     await a.reload();
     await expect(a.locator('[data-review-counts]')).not.toHaveText(/^20 new/);
   });
