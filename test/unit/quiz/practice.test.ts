@@ -161,7 +161,9 @@ describe('checkPractice', () => {
 
 describe('checkPractice on matching questions', () => {
   it('reports a hand-written matching question on the section a generated one sorts, with file, line, id and field', () => {
-    const generated = quiz.questions.find((q) => q.type === 'match' && q.source === 'fixture-note#when-to-use');
+    const generated = quiz.questions.find(
+      (q) => q.type === 'match' && q.source === 'fixture-note#when-to-use',
+    );
     if (generated?.type !== 'match') throw new Error('no generated match');
     const mine: Quiz['questions'][number] = {
       type: 'match',
@@ -177,9 +179,10 @@ describe('checkPractice on matching questions', () => {
       explanation: 'From the lists.',
     };
     const hand: Quiz = { ...quiz, id: 'mine', questions: [mine] };
-    const messages = checkPractice([result], [{ file: 'quizzes/mine.yaml', quiz: hand, lineOf: () => 14 }]).map(
-      formatContentError,
-    );
+    const messages = checkPractice(
+      [result],
+      [{ file: 'quizzes/mine.yaml', quiz: hand, lineOf: () => 14 }],
+    ).map(formatContentError);
     expect(messages).toEqual([
       `quizzes/mine.yaml:14: question "workload-fit": field "questions.0": duplicates the generated practice question "${generated.id}" (fixture-note#when-to-use); ask something else or delete it`,
     ]);
@@ -254,7 +257,10 @@ describe('rules a careful candidate would otherwise argue with', () => {
     expect(texts).not.toMatch(/“External only” is Serverless/);
     const remarked = generatePractice({
       ...note,
-      body: note.body.replace('## Components', '_Note: a monolith can keep state outside too._\n\n## Components'),
+      body: note.body.replace(
+        '## Components',
+        '_Note: a monolith can keep state outside too._\n\n## Components',
+      ),
     });
     const patterns = remarked.generated.filter((g) => g.question.source === 'fixture-note#patterns');
     expect(patterns.length).toBeGreaterThan(0);
