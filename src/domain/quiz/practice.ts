@@ -48,7 +48,7 @@ export interface DisputedClaim {
 /**
  * What generation needs to know besides the note: the reviewed disagreements (a disputed cell is
  * not asked as if it were settled) and the hand-written questions (a section a hand-written
- * matching question already practises gets no generated one that asks the same).
+ * match or pick-all question already practises gets no generated one that asks the same).
  */
 export interface PracticeContext {
   disputed?: readonly DisputedClaim[];
@@ -85,8 +85,8 @@ export interface PracticeResult {
 
 export const PRACTICE_PREFIX = 'practice-';
 export const practiceId = (slug: string) => `${PRACTICE_PREFIX}${slug}`;
-/** Fewer questions than this is not a quiz. */
-export const MIN_QUESTIONS = 3;
+/** Fewer questions than this is not a quiz (two six-pair matches are twelve answers to give). */
+export const MIN_QUESTIONS = 2;
 export const MAX_QUESTIONS = 12;
 
 const norm = (t: string) =>
@@ -452,7 +452,8 @@ function listMatches(note: PracticeNote, ctx: Ctx): Generated[] {
     if (pools.filter((p) => p.length).length < 2 || pairs.length < 3) continue;
     const parentHeading = list.headings.at(-2);
     const headings = parentHeading ? list.headings.slice(0, -1) : list.headings;
-    if (ctx.taken(sourceOf(note.slug, headings))) continue;
+    if ([headings, ...siblings.map((l) => l.headings)].some((h) => ctx.taken(sourceOf(note.slug, h))))
+      continue;
     out.push({
       question: {
         type: 'match',
@@ -502,13 +503,16 @@ interface Ctx {
   remarkFor: (headings: readonly HeadingRef[]) => string;
   /** Table cells a generated matching question shows (claimKey). */
   matched: Set<string>;
-  /** A hand-written matching question already practises this section: generating more repeats it. */
+  /** A hand-written match or pick-all already practises this section: generating more repeats it. */
   taken: (source: string) => boolean;
 }
 
 function contextFor(note: PracticeNote, context: PracticeContext): Ctx {
   const remarks = noteRemarks(note.body);
-  const matches = new Set((context.hand ?? []).filter((q) => q.type === 'match').map((q) => q.source));
+  // A hand-written match or pick-all sorts a section's items as a generated match would.
+  const matches = new Set(
+    (context.hand ?? []).filter((q) => q.type === 'match' || q.type === 'multiple').map((q) => q.source),
+  );
   return {
     isDisputed: (claim, headings) =>
       (context.disputed ?? []).some(
