@@ -43,6 +43,8 @@ export interface DisputedClaim {
   source: string;
   option?: string | undefined;
   value?: string | undefined;
+  /** Words of the note's prose the disagreement names ("No in-memory state between invocations"). */
+  quote?: string | undefined;
 }
 
 /**
@@ -62,7 +64,12 @@ export const practiceContext = (
 ): PracticeContext => ({
   disputed: comparisons.flatMap((c) =>
     c.disagreements.flatMap((d) =>
-      d.claims.map((claim) => ({ source: claim.source, option: claim.option, value: claim.value })),
+      d.claims.map((claim) => ({
+        source: claim.source,
+        option: claim.option,
+        value: claim.value,
+        quote: claim.quote,
+      })),
     ),
   ),
   hand: hand.flatMap((q) => q.questions.map((x) => ({ source: x.source, type: x.type }))),
@@ -294,7 +301,11 @@ function namesItself(def: Definition, options: readonly Definition[]): boolean {
 }
 
 function definitionQuestions(note: PracticeNote, defs: readonly Definition[], ctx: Ctx): Generated[] {
-  const terms = defs.filter((d) => d.kind === 'term' && words(d.text).length >= MIN_DEFINITION_WORDS);
+  // A disputed definition is neither asked nor offered as a wrong option with the note's words as fact.
+  const terms = defs.filter(
+    (d) =>
+      d.kind === 'term' && words(d.text).length >= MIN_DEFINITION_WORDS && !ctx.quoted(d.text, d.headings),
+  );
   const groups = new Map<string, Definition[]>();
   for (const d of terms) {
     const key = heading(d.headings)?.id ?? '';
@@ -499,6 +510,8 @@ const claimKey = (c: Claim) => `${c.table}:${c.row}:${c.option}`;
 /** What the question builders share for one note. */
 interface Ctx {
   isDisputed: (claim: Claim, headings: readonly HeadingRef[]) => boolean;
+  /** The text holds words a reviewed disagreement quotes from this section. */
+  quoted: (text: string, headings: readonly HeadingRef[]) => boolean;
   /** " The note adds: …" for a section with a remark, else "". */
   remarkFor: (headings: readonly HeadingRef[]) => string;
   /** Table cells a generated matching question shows (claimKey). */
@@ -521,6 +534,13 @@ function contextFor(note: PracticeNote, context: PracticeContext): Ctx {
           d.value !== undefined &&
           core(d.value) === core(claim.value) &&
           (d.option === undefined || sideKey(d.option) === sideKey(claim.option)),
+      ),
+    quoted: (text, headings) =>
+      (context.disputed ?? []).some(
+        (d) =>
+          d.source === sourceOf(note.slug, headings) &&
+          d.quote !== undefined &&
+          ` ${norm(text)} `.includes(` ${norm(d.quote)} `),
       ),
     remarkFor: (headings) =>
       (remarks.get(heading(headings)?.id ?? '') ?? []).map((r) => ` The note adds: ${md(r)}`).join(''),

@@ -256,6 +256,12 @@ describe('rules a careful candidate would otherwise argue with', () => {
     expect(plain).toMatch(/External only/);
     expect(texts).not.toMatch(/for \*\*Serverless\*\* — \*State management\*/);
     expect(texts).not.toMatch(/“External only” is Serverless/);
+    // A quoted disagreement: that definition is neither asked nor offered as a wrong option.
+    const quoted = generatePractice(note, {
+      disputed: [{ source: 'fixture-note#components', quote: 'a workflow engine that coordinates' }],
+    });
+    expect(JSON.stringify(result.generated)).toMatch(/Orchestrator/);
+    expect(JSON.stringify(quoted.generated)).not.toMatch(/Orchestrator/);
     const remarked = generatePractice({
       ...note,
       body: note.body.replace(
