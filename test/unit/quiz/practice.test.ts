@@ -159,6 +159,26 @@ describe('checkPractice', () => {
   });
 });
 
+describe('checkPractice on single-choice questions', () => {
+  const single = quiz.questions.find((q) => q.type === 'single');
+  if (single?.type !== 'single') throw new Error('no single question');
+  it('reports an option that appears twice', () => {
+    const twice = { ...single, options: [...single.options, { ...single.options[1]!, id: 'z' }] };
+    const errors = checkPractice([{ ...result, generated: [{ question: twice, truths: [] }] }], []);
+    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^option “.+” appears twice$/));
+  });
+  it('reports a hand-written question with the same options and answer under another prompt', () => {
+    const mine = { ...single, id: 'mine', prompt: 'Reworded, but the same choice?' };
+    const errors = checkPractice(
+      [result],
+      [{ file: 'quizzes/mine.yaml', quiz: { ...quiz, id: 'mine', questions: [mine] } }],
+    );
+    expect(errors.map((e) => [e.file, e.item, e.field])).toEqual([
+      ['quizzes/mine.yaml', 'question "mine"', 'questions.0'],
+    ]);
+  });
+});
+
 describe('checkPractice on matching questions', () => {
   it('reports a hand-written matching question on the section a generated one sorts, with file, line, id and field', () => {
     const generated = quiz.questions.find(
