@@ -292,7 +292,12 @@ describe('rules a careful candidate would otherwise argue with', () => {
     const patterns = remarked.generated.filter((g) => g.question.source === 'fixture-note#patterns');
     expect(patterns.length).toBeGreaterThan(0);
     for (const { question: q } of patterns) {
-      const explained = q.type === 'single' ? q.options.find((o) => o.correct)?.explanation : q.explanation;
+      const explained =
+        q.type === 'single'
+          ? q.options.find((o) => o.correct)?.explanation
+          : q.type === 'match'
+            ? q.explanation
+            : undefined;
       expect(explained).toMatch(/The note adds: a monolith can keep state outside too\.$/);
     }
   });
