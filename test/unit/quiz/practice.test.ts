@@ -211,6 +211,51 @@ describe('checkPractice on matching questions', () => {
 
 describe('the five real notes', async () => {
   const content = await gateContent();
+  it('stop the build on a hand-written quiz file that copies a generated question: file, line, id and field', async () => {
+    const { mkdtempSync, writeFileSync, cpSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { stringify } = await import('yaml');
+    const copied = content.practice
+      .flatMap((p) => p.quiz?.questions ?? [])
+      .find((q) => q.type === 'single' && q.id.startsWith('cell-'));
+    if (copied?.type !== 'single') throw new Error('no generated cell question');
+    const dir = mkdtempSync(join(tmpdir(), 'practice-twin-'));
+    cpSync('quizzes', dir, { recursive: true });
+    const mine = {
+      id: 'copied',
+      title: 'Copied',
+      summary: 'A hand-written quiz repeating a generated question.',
+      tags: ['practice'],
+      notes: [copied.source.split('#')[0]],
+      minutes: 2,
+      questions: [
+        {
+          ...copied,
+          id: 'my-cell',
+          prompt: 'Reworded, but the same choice?',
+          options: copied.options.map(({ fixed: _fixed, ...o }) => ({
+            ...o,
+            text: o.text.replace(/\\/g, ''),
+          })),
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'copied.yaml'), stringify(mine));
+    const gated = await gateContent(process.cwd(), {
+      quizzes: dir,
+      cards: 'content/cards',
+      compare: 'content/compare',
+      decide: 'content/decide',
+    });
+    expect(gated.errors.map(formatContentError)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `copied\\.yaml:\\d+: question "my-cell": field "questions\\.0": duplicates the generated practice question "${copied.id}"`,
+        ),
+      ),
+    ]);
+  });
   it('each gets a practice quiz that passes the gate', () => {
     expect(content.practice.map((p) => [p.note, p.quiz?.questions.length ?? p.skipped])).toEqual([
       // Fewer than before the careful-candidate rules (59): no two-sided cell questions, no disputed
