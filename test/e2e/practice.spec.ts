@@ -4,14 +4,24 @@
  * link to the exact note section; the page never carries the answers; the panel counts answers,
  * keeps the score, jumps to a question, and speaks once per checked question.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { practiceId } from '../../src/domain/quiz/practice.ts';
-import { gateContent } from '../../src/integrations/load-notes.ts';
+import { practiceId, practiceQuiz } from '../../src/domain/quiz/practice.ts';
 import type { Question } from '../../src/schemas/quiz.ts';
+import { practiceContext } from '../../src/domain/quiz/practice.ts';
+import { gateContent } from '../../src/integrations/load-notes.ts';
+
+// The quiz exactly as the build generates it: the same context (disagreements, hand-written questions).
+const { compare, quizzes } = await gateContent();
+const context = practiceContext(
+  compare.comparisons,
+  quizzes.map((q) => q.data),
+);
 
 const SLUG = 'serverless-architecture';
-// The quiz exactly as the build generates it (same context: disagreements, hand-written questions).
-const quiz = (await gateContent()).practice.find((p) => p.note === SLUG)?.quiz;
+const raw = readFileSync(`content/notes/${SLUG}.mdx`, 'utf8');
+const body = raw.split(/^---$/m).slice(2).join('---');
+const quiz = practiceQuiz({ slug: SLUG, title: 'Serverless Architecture', body }, context).quiz;
 if (!quiz) throw new Error(`no practice quiz for ${SLUG}`);
 const URL = `/quizzes/${practiceId(SLUG)}/`;
 
