@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { cardIdAliases, resolveCardId } from '../../../src/domain/flashcards/aliases.ts';
 import { buildDecks } from '../../../src/domain/flashcards/build.ts';
 import { deriveDecks } from '../../../src/domain/flashcards/derive.ts';
-import { givesAway, improveDecks, isGeneric, summarizeHits } from '../../../src/domain/flashcards/quality.ts';
+import {
+  givesAway,
+  improveDecks,
+  isGeneric,
+  summarizeHits,
+  tellIn,
+} from '../../../src/domain/flashcards/quality.ts';
 import { gateContent } from '../../../src/integrations/load-notes.ts';
 import type { FlashcardProgress } from '../../../src/schemas/progress.ts';
 
@@ -86,6 +92,16 @@ describe('givesAway', () => {
   it('lets a prompt that names neither side through', () => {
     expect(givesAway('Round-robin works', 'Stateless', ['Stateful', 'Stateless'])).toBe(false);
     expect(givesAway('Must be stateless', 'Serverless', ['Traditional', 'Serverless'])).toBe(false);
+  });
+});
+
+describe('tellIn', () => {
+  it('finds a telling word or phrase only as whole words', () => {
+    expect(tellIn('Pinned (needs sticky routing)', ['sticky', 'affinity'])).toBe('sticky');
+    expect(tellIn('Billed per server-hour', ['always running', 'server-hour'])).toBe('server-hour');
+    expect(tellIn('Nothing is always running here', ['always running'])).toBe('always running');
+    // "functional" is not "function"; an empty tell never matches.
+    expect(tellIn('Functional tests pass', ['function', ''])).toBeUndefined();
   });
 });
 
@@ -182,7 +198,118 @@ describe('improveDecks on small notes', () => {
   });
   it('summarises every rule in one line', () => {
     expect(summarizeHits(result.hits)).toMatch(
-      /^card quality: \d+ trivial dropped, \d+ vague fronts given context, \d+ near-duplicates merged, \d+ same question\+answer merged, 2 contradictions flagged$/,
+      /^card quality: \d+ trivial dropped \(\d+ by a telling word\), \d+ reason prompts dropped, \d+ vague fronts given context, \d+ near-duplicates merged, \d+ same question\+answer merged, 2 contradictions flagged$/,
+    );
+  });
+});
+
+describe('the rules added for the second audit', () => {
+  // Shaped like the notes' tables, not their words.
+  const gateway = note(
+    'gateway',
+    1,
+    `## Routing
+
+| Aspect | Stateful | Stateless |
+|--------|----------|-----------|
+| **Routing** | Pinned (needs sticky routing) | Any node |
+| **Upgrades** | Session hand-off first | Swap any node |
+
+## Where It Runs
+
+| Area | Example | Why This Fits |
+|------|---------|---------------|
+| Retail | Basket checkout flow | Bursty, event-driven, idle most nights |
+| Sensors | Telemetry intake | Bursty, event-driven, unpredictable |
+
+## Summary
+
+**Rule of thumb**: Keep the request handlers stateless and move every session into a shared store.
+`,
+  );
+  const recap = note(
+    'recap',
+    2,
+    `## Takeaways
+
+- **Guideline**: Move every session into a shared store and keep request handlers stateless.
+
+## Recap Table
+
+| Aspect | Stateful | Stateless |
+| :-- | :-- | :-- |
+| Routing | Hard (pin by session) | Easy |
+`,
+  );
+  const vocab = {
+    aspectOf: (label: string) => ({ routing: 'routing', upgrades: 'deployment' })[label.toLowerCase()],
+    optionOf: (label: string) => ({ stateful: 'stateful', stateless: 'stateless' })[label.toLowerCase()],
+    tellsOf: (label: string) => (label.toLowerCase() === 'stateful' ? ['session', 'sticky'] : []),
+    noteTitles: { gateway: 'Gateway note', recap: 'Recap note' },
+  };
+  const out = improveDecks(deriveDecks([gateway, recap]).decks, vocab);
+  const all = out.decks.flatMap((d) => d.cards);
+  const find = (id: string) => all.find((c) => c.id === id);
+  const hit = (id: string) => out.hits.find((h) => h.id === id);
+
+  it('drops a reverse card whose prompt holds a word the vocabulary says names its answer', () => {
+    expect(find('gateway/routing--routing--stateful--r')).toBeUndefined();
+    expect(hit('gateway/routing--routing--stateful--r')?.detail).toBe(
+      '“Pinned (needs sticky routing)” says “sticky”, which names Stateful',
+    );
+    expect(find('gateway/routing--upgrades--stateful--r')).toBeUndefined();
+    expect(hit('gateway/routing--upgrades--stateful--r')?.rule).toBe('trivial');
+    expect(hit('recap/recap-table--routing--stateful--r')?.detail).toContain('“session”');
+    // No tell, no drop; and the forward cards stay.
+    expect(find('gateway/routing--routing--stateless--r')?.front).toBe(
+      'Routing: “Any node” — Stateful or Stateless?',
+    );
+    expect(find('gateway/routing--routing--stateful')?.back).toBe('Pinned (needs sticky routing)');
+  });
+  it('hands a dropped card’s history to the card left for the same question', () => {
+    // recap's "Hard (pin by session)" reverse is dropped too ("session"); gateway's forward card
+    // survives, but no reverse card of stateful routing is left: no alias.
+    expect(out.aliases['gateway/routing--routing--stateful--r']).toBeUndefined();
+    const kept = improveDecks(
+      deriveDecks([
+        gateway,
+        note('plain', 3, '## T\n\n| Aspect | Stateful | Stateless |\n|-|-|-|\n| Routing | Hard | Easy |\n'),
+      ]).decks,
+      vocab,
+    );
+    expect(kept.aliases['gateway/routing--routing--stateful--r']).toBe('plain/t--routing--stateful--r');
+    expect(kept.hits.find((h) => h.id === 'gateway/routing--routing--stateful--r')?.into).toBe(
+      'plain/t--routing--stateful--r',
+    );
+  });
+  it('drops a reverse card that asks which row a reason belongs to', () => {
+    expect(find('gateway/where-it-runs--why-this-fits--retail--r')).toBeUndefined();
+    expect(hit('gateway/where-it-runs--why-this-fits--retail--r')?.rule).toBe('reason');
+    // The example column still has its reverse card: an example picks out its row.
+    expect(find('gateway/where-it-runs--example--retail--r')).toBeDefined();
+  });
+  it('gives a generic column of rows the site does not know its heading', () => {
+    expect(find('gateway/where-it-runs--example--retail')?.front).toBe('Where It Runs — Retail: example?');
+    // A side the vocabulary knows keeps its short front; without a vocabulary nothing changes.
+    const bare = improveDecks(deriveDecks([gateway]).decks, { noteTitles: vocab.noteTitles });
+    expect(bare.decks[0]?.cards.find((c) => c.id === 'gateway/where-it-runs--example--retail')?.front).toBe(
+      'Retail — Example?',
+    );
+  });
+  it('merges prose that says the same in other words, keeping both wordings and sources', () => {
+    const rule = find('gateway/summary--rule-of-thumb');
+    expect(find('recap/takeaways--guideline')).toBeUndefined();
+    expect(out.aliases['recap/takeaways--guideline']).toBe('gateway/summary--rule-of-thumb');
+    expect(rule?.wordings?.map((w) => w.source)).toEqual(['gateway#summary', 'recap#takeaways']);
+    expect(rule?.sources).toEqual(['gateway#summary', 'recap#takeaways']);
+    // Short answers are never merged on a few shared words.
+    expect(
+      out.hits.filter((h) => h.rule === 'near-duplicate' && h.detail.includes('other words')),
+    ).toHaveLength(1);
+  });
+  it('counts the new rules in the summary line', () => {
+    expect(summarizeHits(out.hits)).toMatch(
+      /trivial dropped \(\d+ by a telling word\), 2 reason prompts dropped/,
     );
   });
 });
@@ -239,7 +366,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 13 trivial dropped, 39 vague fronts given context, 86 near-duplicates merged, 6 same question+answer merged, 7 contradictions flagged',
+      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 6 same question+answer merged, 12 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
