@@ -181,6 +181,8 @@ interface Asked {
   /** For a reverse card: the value quoted in its prompt. */
   value?: string;
   term?: string | undefined;
+  /** The term as the note bolds it, kept when a vague front is rewritten. */
+  label?: string | undefined;
 }
 
 const QUOTED = /“([^”]*)”/;
@@ -201,8 +203,10 @@ function asked(card: Card, order: number): Asked {
     const aspect = card.front.split(':')[0] ?? '';
     return { ...base, option: card.back, aspect, value: QUOTED.exec(card.front)?.[1] ?? '' };
   }
-  if (card.kind === 'term' || card.kind === 'definition')
-    return { ...base, term: card.front.replace(/( — (definition|in one line))?\?$/, '') };
+  if (card.kind === 'term' || card.kind === 'definition') {
+    const term = card.front.replace(/( — (definition|in one line))?\?$/, '');
+    return { ...base, term, label: term };
+  }
   return base;
 }
 
@@ -326,14 +330,22 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
     hit({ rule, id: a.card.id, deck: a.card.deck, action: 'merged', into: into.card.id, detail });
   };
   // 5a. A derived card that a hand-written card already asks (same section, its answer inside
-  // the hand card's): the hand card, worded by a person, absorbs it.
+  // the hand card's; or a "What is a cold start?" card for the term "Cold starts" of any note):
+  // the hand card, worded by a person, absorbs it.
   const hand = items.filter((a) => a.card.kind === 'hand');
+  const asksWhatIs = (front: string, term: string | undefined) => {
+    const what = /^what (is|are) (a |an |the )?["“]?([^"”?,]+)["”]?\?$/i.exec(front.trim())?.[3];
+    const x = what ? contentWords(what) : [];
+    const y = term ? contentWords(term) : [];
+    return x.length > 0 && x.length === y.length && x.every((w, i) => w === y[i]);
+  };
   const covered = new Set<Asked>();
   for (const a of items) {
     if (a.card.kind === 'hand') continue;
     const mine = new Set(contentWords(a.card.back));
     if (mine.size === 0) continue;
     const by = hand.find((h) => {
+      if (a.card.kind === 'term' && asksWhatIs(h.card.front, a.label)) return true;
       if (!h.card.sources.includes(a.card.sources[0] ?? '')) return false;
       const theirs = new Set(contentWords(`${h.card.front} ${h.card.back}`));
       return [...mine].filter((w) => theirs.has(w)).length / mine.size >= 0.6;
@@ -429,7 +441,9 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
   // 4. Contradictions named by a reviewed disagreement.
   const says = (m: Asked, d: DisagreementLink, claim: DisagreementLink['claims'][number]) => {
     if (m.card.sources[0] !== claim.source) return false;
-    if (claim.quote !== undefined) return norm(m.card.back).includes(norm(claim.quote));
+    // A category card says its cell in the prompt ("“Stateful applications” — …?"), others in the answer.
+    const text = m.card.kind === 'category' ? (QUOTED.exec(m.card.front)?.[1] ?? '') : m.card.back;
+    if (claim.quote !== undefined) return norm(text).includes(norm(claim.quote));
     const value = m.card.kind === 'table-reverse' ? m.value : m.card.back;
     return (
       claim.value !== undefined &&

@@ -203,6 +203,18 @@ describe('improveDecks on small notes', () => {
   });
 });
 
+const hitless = {
+  id: 'mine/x',
+  deck: 'mine',
+  kind: 'hand' as const,
+  context: '',
+  front: 'x',
+  back: 'Something else entirely, about budgets and timers.',
+  sources: ['elsewhere#budget'],
+  related: [],
+  tags: [],
+};
+
 describe('the rules added for the second audit', () => {
   // Shaped like the notes' tables, not their words.
   const gateway = note(
@@ -307,6 +319,60 @@ describe('the rules added for the second audit', () => {
       out.hits.filter((h) => h.rule === 'near-duplicate' && h.detail.includes('other words')),
     ).toHaveLength(1);
   });
+  it('lets a hand card asking “What is X?” absorb the derived card for the term X, from any note', () => {
+    const listed = deriveDecks([
+      note(
+        'fx',
+        1,
+        '## Trade-offs\n\n### Disadvantages\n\n- **Warm-up delays**: The first call after a quiet spell waits for a new instance.\n',
+      ),
+    ]).decks;
+    const mine = {
+      id: 'mine',
+      title: 'Mine',
+      summary: 's',
+      origin: 'hand' as const,
+      cards: [
+        {
+          id: 'mine/what',
+          deck: 'mine',
+          kind: 'hand' as const,
+          context: '',
+          front: 'What is a warm-up delay?',
+          back: 'Time to provision an instance before the handler runs.',
+          sources: ['elsewhere#lifecycle'],
+          related: [],
+          tags: [],
+        },
+        { ...hitless, id: 'mine/other', front: 'What is a warm-up delay budget?' },
+      ],
+    };
+    const merged = improveDecks([...listed, mine], { noteTitles: { fx: 'Functions' } });
+    expect(merged.aliases['fx/disadvantages--warm-up-delays']).toBe('mine/what');
+    expect(merged.decks.flatMap((d) => d.cards).map((c) => c.id)).toEqual(['mine/what', 'mine/other']);
+  });
+  it('flags a category card whose cell a disagreement quotes', () => {
+    const mix = deriveDecks([
+      note(
+        'mix',
+        1,
+        '## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Spiky jobs | Apps holding state |\n',
+      ),
+    ]).decks;
+    const flagged = improveDecks(mix, {
+      disagreements: [
+        {
+          href: '/compare/x/#state',
+          title: 'Can functions hold state?',
+          aspect: 'state',
+          claims: [{ source: 'mix#when-to-mix', quote: 'Apps holding state' }],
+        },
+      ],
+    });
+    const card = flagged.decks[0]?.cards.find((c) => c.front.startsWith('“Apps holding state”'));
+    expect(card?.conflict?.href).toBe('/compare/x/#state');
+    expect(flagged.decks[0]?.cards.filter((c) => c.conflict)).toHaveLength(1);
+  });
   it('counts the new rules in the summary line', () => {
     expect(summarizeHits(out.hits)).toMatch(
       /trivial dropped \(\d+ by a telling word\), 2 reason prompts dropped/,
@@ -366,7 +432,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 6 same question+answer merged, 12 contradictions flagged',
+      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 7 same question+answer merged, 15 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
