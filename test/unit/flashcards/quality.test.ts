@@ -432,7 +432,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 7 same question+answer merged, 15 contradictions flagged',
+      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 7 same question+answer merged, 17 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
