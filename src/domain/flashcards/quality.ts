@@ -306,8 +306,7 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
     ) {
       // "E-commerce — Example?": an example of what? The row is not a side the site knows.
       const subject = subjectOf(c, titles);
-      if (subject && norm(subject) !== norm(a.option))
-        front = `${subject} — ${a.option}: ${lowerFirst(a.aspect)}?`;
+      if (subject) front = `${subject} — ${a.option}: ${lowerFirst(a.aspect)}?`;
     }
     if (front && front !== c.front) {
       hit({

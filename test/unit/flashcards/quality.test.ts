@@ -373,6 +373,24 @@ describe('the rules added for the second audit', () => {
     expect(card?.conflict?.href).toBe('/compare/x/#state');
     expect(flagged.decks[0]?.cards.filter((c) => c.conflict)).toHaveLength(1);
   });
+  it('drops a category card whose cell names its answer, with nothing to hand its history to', () => {
+    const mix = deriveDecks([
+      note(
+        'mix2',
+        1,
+        '## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Function fan-out | Pinned GPU boxes |\n',
+      ),
+    ]).decks;
+    const out = improveDecks(mix, {
+      tellsOf: (label: string) => (label === 'Serverless' ? ['function'] : []),
+    });
+    const dropped = out.hits.find((h) => h.rule === 'trivial');
+    expect(dropped?.detail).toBe('“Function fan-out” says “function”, which names Serverless');
+    expect(dropped?.into).toBeUndefined();
+    expect(out.decks[0]?.cards.map((c) => c.front)).toEqual([
+      '“Pinned GPU boxes” — Serverless or Traditional?',
+    ]);
+  });
   it('counts the new rules in the summary line', () => {
     expect(summarizeHits(out.hits)).toMatch(
       /trivial dropped \(\d+ by a telling word\), 2 reason prompts dropped/,
