@@ -481,6 +481,21 @@ describe('the five real notes', async () => {
       [],
     );
   });
+  it('asks no question twice, and leaves none of the giveaways the audit found', () => {
+    const all = built.decks.flatMap((d) => d.cards);
+    const fronts = all.map((c) => c.front.toLowerCase());
+    expect(new Set(fronts).size).toBe(fronts.length);
+    // test/reliability/cards-audit.md, "Trivial / giveaway": gone, their history handed on where a card is left.
+    expect(all.find((c) => c.front.startsWith('Scaling: “Complex (session affinity)”'))).toBeUndefined();
+    expect(built.aliases['architecture-paradigms/comparison--scaling--stateful--r']).toBe(
+      'stateless-vs-stateful-architecture/key-differences--horizontal-scaling--stateful--r',
+    );
+    for (const id of [
+      'architecture-paradigms/comparison-matrix--max-execution--serverless--r',
+      'serverless-architecture/comparison-with-related-patterns--deployment-unit--serverless--r',
+    ])
+      expect(all.find((c) => c.id === id)).toBeUndefined();
+  });
   it('every alias points at a card that exists', () => {
     const ids = new Set(built.decks.flatMap((d) => d.cards.map((c) => c.id)));
     for (const to of Object.values(built.aliases)) expect(ids.has(to)).toBe(true);
