@@ -16,7 +16,8 @@
  *    "Core Mental Model — key insight?";
  * 3. `near-duplicate` — the same question asked in several places ("Stateful — scaling?" six
  *    times in six wordings; "Stateless Architecture?" and "Stateless Systems — in one line?";
- *    two notes' "best practice" lines that say the same in other words) becomes one card listing
+ *    two notes' "best practice" lines that say the same in other words; a "Vendor lock-in" con of
+ *    the serverless note and the "Serverless — Vendor lock-in?" row) becomes one card listing
  *    every note's wording with its source;
  * 4. `contradiction` — a card whose claims a reviewed disagreement names (content/compare/) says so
  *    and links the resolution;
@@ -366,7 +367,17 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
           : (a.term ?? a.card.front),
     text: a.card.kind === 'table-reverse' ? (a.value ?? '') : a.card.back,
   });
+  // A pro or con of a note about one option that names a reviewed aspect ("Vendor lock-in" under
+  // Disadvantages of "Serverless Architecture") asks what that option's table row asks.
+  const listedAspect = (a: Asked) => {
+    const title = titles[a.card.deck];
+    if (a.card.kind !== 'term' || !a.label || !title || !listed(a.card) || !options.optionOf?.(title)) return;
+    const aspect = options.aspectOf?.(a.label);
+    return aspect ? `t|${sideKey(title)}|${aspect}` : undefined;
+  };
   const keyOf = (a: Asked): string | undefined => {
+    const listedKey = listedAspect(a);
+    if (listedKey) return listedKey;
     if (a.card.kind === 'table' && a.option && a.aspect && !isGeneric(a.option))
       return `t|${sideKey(a.option)}|${aspectOf(a.aspect)}`;
     if (a.card.kind === 'table-reverse' && a.aspect) return `r|${sideKey(a.card.back)}|${aspectOf(a.aspect)}`;

@@ -391,6 +391,35 @@ describe('the rules added for the second audit', () => {
       '“Pinned GPU boxes” — Serverless or Traditional?',
     ]);
   });
+  it('merges a pro or con that names an aspect into the row of the option its note is about', () => {
+    const grid = note(
+      'grid',
+      1,
+      '## Matrix\n\n| Aspect | Traditional | Serverless |\n|---|---|---|\n| Lock-in | Low (portable images) | High (provider triggers) |\n',
+    );
+    const fx = note(
+      'fx',
+      2,
+      '## Trade-offs\n\n### Disadvantages\n\n- **Lock-in**: Handlers lean on one provider’s queues and triggers.\n- **Quotas**: Each account has a ceiling on concurrent instances.\n',
+    );
+    const opts = {
+      aspectOf: (label: string) => (label.toLowerCase() === 'lock-in' ? 'lock-in' : undefined),
+      optionOf: (label: string) =>
+        ['serverless', 'traditional'].includes(label.toLowerCase()) ? label : undefined,
+      noteTitles: { grid: 'Grid', fx: 'Serverless' },
+    };
+    const out = improveDecks(deriveDecks([grid, fx]).decks, opts);
+    const row = out.decks.flatMap((d) => d.cards).find((c) => c.id === 'grid/matrix--lock-in--serverless');
+    expect(row?.wordings?.map((w) => w.text)).toEqual([
+      'High (provider triggers)',
+      'Handlers lean on one provider’s queues and triggers.',
+    ]);
+    expect(out.aliases['fx/disadvantages--lock-in']).toBe('grid/matrix--lock-in--serverless');
+    // A con naming no aspect stays; so does every con when the note's title names no option.
+    expect(out.decks.flatMap((d) => d.cards).some((c) => c.id === 'fx/disadvantages--quotas')).toBe(true);
+    const other = improveDecks(deriveDecks([grid, fx]).decks, { ...opts, noteTitles: { fx: 'Misc' } });
+    expect(other.aliases['fx/disadvantages--lock-in']).toBeUndefined();
+  });
   it('counts the new rules in the summary line', () => {
     expect(summarizeHits(out.hits)).toMatch(
       /trivial dropped \(\d+ by a telling word\), 2 reason prompts dropped/,
@@ -450,7 +479,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 74 near-duplicates merged, 7 same question+answer merged, 17 contradictions flagged',
+      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 77 near-duplicates merged, 7 same question+answer merged, 17 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
