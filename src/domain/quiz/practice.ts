@@ -180,7 +180,7 @@ function cellQuestions(note: PracticeNote, table: NoteTable, all: readonly Claim
   const asked = new Set<string>();
   const random = seededRandom(hashSeed(`${note.slug}:cells:${table.index}`));
   for (const claim of shuffle(claims, random)) {
-    if (asked.has(claim.aspect) || ctx.matched.has(claimKey(claim)) || ctx.isDisputed(claim, table.headings))
+    if (asked.has(claim.aspect) || ctx.matched.has(rowKey(claim)) || ctx.isDisputed(claim, table.headings))
       continue;
     const row = claims.filter((c) => c.aspect === claim.aspect && c.option !== claim.option);
     // Every cell anywhere in the note saying this option's value for this aspect is also right.
@@ -243,8 +243,8 @@ function sideMatch(note: PracticeNote, table: NoteTable, ctx: Ctx): Generated[] 
   for (let i = 0; pairs.length < 6 && bySide.some((s) => s[i]); i++)
     for (const side of bySide) if (side[i] && pairs.length < 6) pairs.push(side[i] as Claim);
   if (new Set(pairs.map((p) => p.option)).size < 2 || pairs.length < 3) return [];
-  // The quiz shows the matching pairs: a cell question on one of them would be answered already.
-  for (const p of pairs) ctx.matched.add(claimKey(p));
+  // The quiz shows the matching pairs: a cell question on their rows would be answered by elimination.
+  for (const p of pairs) ctx.matched.add(rowKey(p));
   const place = md(heading(table.headings)?.text ?? '');
   return [
     {
@@ -505,7 +505,8 @@ function noteRemarks(body: string): Map<string, string[]> {
   return remarks;
 }
 
-const claimKey = (c: Claim) => `${c.table}:${c.row}:${c.option}`;
+/** A table row: a matching question that shows one of its cells rules that cell out of the row's question. */
+const rowKey = (c: Claim) => `${c.table}:${c.row}`;
 
 /** What the question builders share for one note. */
 interface Ctx {
@@ -514,7 +515,7 @@ interface Ctx {
   quoted: (text: string, headings: readonly HeadingRef[]) => boolean;
   /** " The note adds: …" for a section with a remark, else "". */
   remarkFor: (headings: readonly HeadingRef[]) => string;
-  /** Table cells a generated matching question shows (claimKey). */
+  /** Table rows a generated matching question shows a cell of (rowKey). */
   matched: Set<string>;
   /** A hand-written match or pick-all already practises this section: generating more repeats it. */
   taken: (source: string) => boolean;
