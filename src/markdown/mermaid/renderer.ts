@@ -9,7 +9,14 @@ import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
 import { diagramFileName } from '../remark-mermaid.ts';
-import { createRenderPool, DRAWING_MERMAID_VERSION, type Drawn, type DrawnSvg, type PoolOptions, type RenderPool } from './pool.ts';
+import {
+  createRenderPool,
+  DRAWING_MERMAID_VERSION,
+  type Drawn,
+  type DrawnSvg,
+  type PoolOptions,
+  type RenderPool,
+} from './pool.ts';
 import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, splitStyle } from './svg.ts';
 
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
@@ -49,7 +56,12 @@ type Light = { id: string; lightSvg: string; body: string; lightNorm: string; va
 
 const SCOPE_MARK = '__SCOPE__';
 
-export function createDiagramRenderer({ cacheDir, onLaunch, batchSize = 24, pool: poolOptions }: RendererOptions) {
+export function createDiagramRenderer({
+  cacheDir,
+  onLaunch,
+  batchSize = 24,
+  pool: poolOptions,
+}: RendererOptions) {
   /**
    * Only failures are kept in memory (they are never cached). Artifacts live on disk and are
    * read when a page needs them: 2,900 diagrams are ~120 MB of strings that need not all be
@@ -176,9 +188,7 @@ export function createDiagramRenderer({ cacheDir, onLaunch, batchSize = 24, pool
   async function prepare(sources: string[]): Promise<void> {
     const unique = [...new Set(sources)];
     for (const source of unique) seen.set(diagramFileName(source), cacheKey(source));
-    const cached = await Promise.all(
-      unique.map((s) => failures.has(cacheKey(s)) || isCached(cacheKey(s))),
-    );
+    const cached = await Promise.all(unique.map((s) => failures.has(cacheKey(s)) || isCached(cacheKey(s))));
     const missing = unique.filter((_, i) => !cached[i]);
     if (!missing.length) return;
     await mkdir(cacheDir, { recursive: true });
@@ -221,8 +231,7 @@ export function createDiagramRenderer({ cacheDir, onLaunch, batchSize = 24, pool
   }
 
   /** File names of every diagram this process has seen that rendered. */
-  const fileNames = (): string[] =>
-    [...seen].flatMap(([name, key]) => (failures.has(key) ? [] : [name]));
+  const fileNames = (): string[] => [...seen].flatMap(([name, key]) => (failures.has(key) ? [] : [name]));
 
   return { renderAll, errors, standalone, fileNames };
 }
