@@ -196,9 +196,7 @@ function table(random: Random): string {
   };
   const rows = distinct(NOUNS, int(3, 6)).map((name) => [
     name,
-    ...header
-      .slice(1)
-      .map((col) => (random() < 0.3 ? `${int(1, 999)} ms` : cell(name, col))),
+    ...header.slice(1).map((col) => (random() < 0.3 ? `${int(1, 999)} ms` : cell(name, col))),
   ]);
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
