@@ -140,12 +140,21 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   await q1.getByRole('button', { name: 'Check answer' }).click();
   const verdict = (await q1.locator('.verdict').textContent()) ?? '';
   const right = verdict.startsWith('Right');
-  await expect(panel.getByRole('link', { name: `Question 1, ${right ? 'right' : 'wrong'}` })).toBeVisible();
+  const q1Link = panel.getByRole('link', { name: `Question 1, ${right ? 'right' : 'wrong'}` });
+  await expect(q1Link).toBeVisible();
+  // The question's own feedback speaks the verdict; the panel adds only the running totals.
   const live = panel.locator('[aria-live="polite"]');
-  await expect(live).toHaveText(
-    new RegExp(`^Question 1: ${right ? 'right' : 'not right'}\\. 1 of \\d+ answered`),
-  );
+  await expect(live).toHaveText(/^1 of \d+ answered, score [\d.]+ of \d+ points\.$/);
   await expect(panel).toContainText(/1 of \d+ questions answered/);
+  // Jumping back to a checked question lands on the question itself, not on a link in its feedback.
+  await q1Link.focus();
+  await page.keyboard.press('Enter');
+  await expect(q1).toBeFocused();
+  // Scrolled to the question's top, not under the sticky site header.
+  const header = await page.locator('.site-header').boundingBox();
+  const top = await q1.boundingBox();
+  expect(top && header && top.y).toBeGreaterThanOrEqual((header?.y ?? 0) + (header?.height ?? 0));
+  expect(top && top.y).toBeLessThan(200);
   // Sticky: still in view far down the page.
   await page.mouse.wheel(0, 4000);
   await expect(panel).toBeInViewport();
@@ -154,6 +163,9 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   await page.reload();
   await expect(panel.getByRole('link', { name: /Question 3/ })).toBeHidden();
   await expect(panel).toContainText(/0 of \d+ questions answered/);
+  // On the one-line bar the score keeps its word; "questions" and "points" give way.
+  await expect(panel.locator('.panel-long')).toHaveText([/questions/, /points/]);
+  await expect(panel.locator('[data-panel-summary]')).toHaveText(/ answered · score 0 of \d+ points$/);
   const box = await panel.boundingBox();
   expect(box && box.y + box.height).toBeGreaterThan(844 - 8);
   expect(box && box.height).toBeLessThan(90);
@@ -211,4 +223,77 @@ test('a merged flashcard keeps the review history stored under the card it absor
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tradeoffs.flashcards') ?? '{}'));
   expect(Object.keys(stored.data.cards)).toEqual([survivor]);
   expect(stored.data.cards[survivor].reps).toBe(3);
+});
+
+test('a practice quiz is saved like a hand-written one: after a reload, its score on the quiz list and on /progress/', async ({
+  page,
+}) => {
+  await page.goto(URL);
+  // Every question right but the first: answers from the build's own generation of the quiz.
+  for (const [i, q] of quiz.questions.entries()) {
+    const li = question(page, q);
+    if (q.type === 'single') {
+      const option = q.options.find((o) => (i === 0 ? !o.correct : o.correct));
+      await li.getByRole('radio', { name: option?.text.replace(/\\/g, '') ?? '' }).check();
+    } else if (q.type === 'match') {
+      for (const [j, select] of (await li.getByRole('combobox').all()).entries()) {
+        const left = (await li.locator('label').nth(j).textContent())?.trim() ?? '';
+        const right = q.pairs.find((p) => p.left.replace(/\\/g, '') === left)?.right ?? '';
+        await select.selectOption(i === 0 ? { index: 1 } : right);
+      }
+    }
+    await li.getByRole('button', { name: 'Check answer' }).click();
+    await expect(li.locator('.verdict')).toBeVisible();
+  }
+  const first = quiz.questions[0] as Question;
+  const max = quiz.questions.reduce((sum, q) => sum + q.points, 0);
+  await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
+  const results = page.getByRole('region', { name: 'Results' });
+  const scored = (await results.textContent()) ?? '';
+  // The first answer may still earn part of its points (a match with one pair right by chance).
+  const score = Number(/(\d+(?:\.\d+)?) of \d+ points/.exec(scored)?.[1]);
+  expect(score).toBeGreaterThanOrEqual(max - first.points);
+  expect(score).toBeLessThan(max);
+  const percent = Math.floor((score / max) * 100);
+
+  await page.reload();
+  await expect(page.locator('[data-quiz-history]')).toContainText(`${percent} %`);
+  await page.goto('/quizzes/');
+  await expect(page.locator(`[data-quiz-score="${quiz.id}"]`)).toContainText(`${percent}`);
+  await page.goto('/progress/');
+  const card = page.locator(`[data-score-quiz="${quiz.id}"]`);
+  await expect(card).toContainText(`Best ${percent} % · last ${percent} % · 1 attempt`);
+  await expect(card.getByRole('link', { name: /^Retry the 1 question you missed/ })).toHaveAttribute(
+    'href',
+    `${URL}?retry=missed`,
+  );
+});
+
+test('on a 390 px phone no quiz page is wider than the screen, before or after checking the answers', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/quizzes/');
+  const links = await page
+    .locator('.quiz-card a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(links.length).toBeGreaterThan(8);
+  const wide = async () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const path of links) {
+    await page.goto(path);
+    expect(await wide(), path).toBeLessThanOrEqual(0);
+  }
+  // Checked answers add the right answer beside each pair and option: long ones must wrap too.
+  for (const path of ['/quizzes/serverless-fit/', URL]) {
+    await page.goto(path);
+    for (const li of await page.locator('li.question').all()) {
+      for (const select of await li.getByRole('combobox').all()) await select.selectOption({ index: 1 });
+      const option = li.locator('input[type="radio"], input[type="checkbox"]').first();
+      if (await option.count()) await option.check();
+      await li.getByRole('button', { name: /^(Check answer|Reveal model answer)$/ }).click();
+    }
+    expect(await wide(), `${path}, answers checked`).toBeLessThanOrEqual(0);
+  }
 });

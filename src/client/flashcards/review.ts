@@ -8,11 +8,9 @@ import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rati
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
-import { lazy } from '../lazy.ts';
+import { exportOffer } from '../progress/export-offer.ts';
 import { reconcileFlashcards } from '../../domain/progress/merge.ts';
 import { plural } from '../../domain/content/text.ts';
-
-const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
 
 interface CardView {
   context: string;
@@ -51,18 +49,18 @@ export function initReview(): void {
   const notice = $('review-notice');
   let problem = readProblem(read);
   show(notice, problem);
-  const exportOffer = $('review-export');
-  exportOffer.querySelector('[data-export]')?.addEventListener('click', async () => {
-    // What this tab holds, even the ratings storage could not take. Loaded only when needed.
-    const { downloadProgress } = await fileUi();
-    show(notice, await downloadProgress(new Map([[flashcardRecord.key, progress]])));
-  });
+  // The export holds what this tab holds, even the ratings storage could not take.
+  const offerExport = exportOffer(
+    root,
+    () => new Map([[flashcardRecord.key, progress]]),
+    (text) => show(notice, text),
+  );
 
   /** After a save: what is stored now, and a word if it was not saved (with the export offered). */
   function saved(result: Saved) {
     progress = result.progress;
     show(notice, result.message ?? problem);
-    if (result.full) exportOffer.hidden = false;
+    if (result.full) offerExport();
   }
 
   const card = $('review-card');

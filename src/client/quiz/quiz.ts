@@ -24,6 +24,7 @@ import { readMessages, writeMessage } from '../../domain/progress/messages.ts';
 import { browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { QuestionKey, QuizKey } from '../../lib/quiz-view.ts';
 import type { QuizAttempts } from '../../schemas/progress.ts';
+import { exportOffer } from '../progress/export-offer.ts';
 import { feedbackNode, freeRevealNode, line, mark, responseOf, resultsNode } from './view.ts';
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
@@ -44,6 +45,13 @@ export function initQuiz(): void {
   const finishBar = $<HTMLElement>(root, '[data-quiz-finish]');
   const results = $<HTMLElement>(root, '[data-quiz-results]');
   const resultsBody = $<HTMLElement>(root, '[data-results-body]');
+  const saveNotice = $<HTMLElement>(root, '[data-quiz-save-notice]');
+  /** Where the reader is when a result cannot be saved: at the results, not the top of the page. */
+  const saySaved = (text: string) => {
+    if (!saveNotice) return;
+    saveNotice.textContent = text;
+    saveNotice.hidden = !text;
+  };
 
   const store = browserStore();
   const firstRead = readRecord(store, QUIZ_ATTEMPTS, new Date());
@@ -60,6 +68,9 @@ export function initQuiz(): void {
     notice.replaceChildren(...notices.map((n) => line('notice', n)));
   };
   showNotices();
+
+  // Storage full: the export holds this tab's history, the attempt storage refused included.
+  const offerExport = exportOffer(root, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved);
 
   let keyPromise: Promise<QuizKey> | undefined;
   const loadKey = () =>
@@ -234,20 +245,19 @@ export function initQuiz(): void {
     const asked = active.flatMap((id) => (key.questions[id] ? [key.questions[id].question] : []));
     const now = new Date();
     const record = attemptRecord(quizId, asked, scores, total, retry, now);
+    saySaved('');
     if (!record.ok) {
-      notices.push(writeMessage('invalid', record.problem, 'result'));
-      showNotices();
+      saySaved(writeMessage('invalid', record.problem, 'result'));
       return;
     }
     // Added to the history as stored now: an attempt saved by another tab stays.
     const saved = updateRecord(store, QUIZ_ATTEMPTS, (stored) => addAttempt(stored, record.attempt), now);
+    offerExport(!saved.ok && (saved.code === 'full' || saved.code === 'unreadable'));
     if (saved.ok) attempts = saved.value;
     else {
       // Not writable since the page loaded (newer, unavailable): the notice already says so.
-      if (saved.code !== 'newer' && saved.code !== 'unavailable') {
-        notices.push(writeMessage(saved.code, saved.problem, 'result'));
-        showNotices();
-      }
+      if (saved.code !== 'newer' && saved.code !== 'unavailable')
+        saySaved(writeMessage(saved.code, saved.problem, 'result'));
       attempts = addAttempt(attempts, record.attempt);
     }
   }
