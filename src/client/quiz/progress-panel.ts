@@ -71,6 +71,7 @@ export function initProgressPanel(doc: Document = document): void {
     if (bar) {
       bar.max = Math.max(active.length, 1);
       bar.value = answered;
+      bar.setAttribute('aria-valuetext', `${answered} of ${active.length}`);
     }
     for (const [id, link] of links) {
       const score = scores.get(id);
