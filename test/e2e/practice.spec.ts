@@ -5,6 +5,7 @@
  * keeps the score, jumps to a question, and speaks once per checked question.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { practiceId, practiceQuiz } from '../../src/domain/quiz/practice.ts';
 import type { Question } from '../../src/schemas/quiz.ts';
@@ -297,3 +298,45 @@ test('on a 390 px phone no quiz page is wider than the screen, before or after c
     expect(await wide(), `${path}, answers checked`).toBeLessThanOrEqual(0);
   }
 });
+
+for (const [device, viewport] of [
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`a practice quiz with checked answers, its panel and storage-full export: no axe violations (${device}, ${scheme})`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport });
+      const page = await context.newPage();
+      await page.goto(URL);
+      // One wrong, one right: every panel state and feedback style on screen.
+      for (const [i, q] of quiz.questions.slice(0, 3).entries()) {
+        const li = question(page, q);
+        if (q.type === 'single')
+          await li
+            .getByRole('radio')
+            .nth(i % q.options.length)
+            .check();
+        else
+          for (const select of await li.getByRole('combobox').all()) await select.selectOption({ index: 1 });
+        await li.getByRole('button', { name: 'Check answer' }).click();
+        await expect(li.locator('.verdict')).toBeVisible();
+      }
+      // Storage that refuses every write: the results say so and offer the export.
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      });
+      await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
+      const results = page.getByRole('region', { name: 'Results' });
+      await expect(results.getByRole('button', { name: 'Export all progress' })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
+      await context.close();
+    });
+  }
+}
