@@ -299,6 +299,26 @@ test('on a 390 px phone no quiz page is wider than the screen, before or after c
   }
 });
 
+test('on a phone, the keyboard focus never hides behind the progress bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/quizzes/serverless-fit/');
+  await page.locator('li.question input, li.question select').first().focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const focus = document.activeElement as HTMLElement;
+      const bar = document.querySelector('[data-quiz-panel]')?.getBoundingClientRect();
+      // Only while the bar is stuck to the bottom of the screen (not once the quiz has scrolled past).
+      const stuck = bar && bar.bottom >= innerHeight - 1;
+      return stuck && focus.getBoundingClientRect().bottom > bar.top ? focus.outerHTML.slice(0, 60) : '';
+    });
+    if (where) hidden.push(where);
+  }
+  expect(hidden).toEqual([]);
+});
+
 for (const [device, viewport] of [
   ['desktop', { width: 1280, height: 900 }],
   ['phone', { width: 390, height: 844 }],
