@@ -8,9 +8,11 @@ import { type Undo, applyRating, undoRating } from '../../domain/flashcards/rati
 import { RATINGS, type Rating1to4, formatInterval, preview } from '../../domain/flashcards/scheduler.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
 import { type Saved, loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
-import { exportOffer } from '../progress/export-offer.ts';
+import { lazy } from '../lazy.ts';
 import { reconcileFlashcards } from '../../domain/progress/merge.ts';
 import { plural } from '../../domain/content/text.ts';
+
+const exportOffer = lazy('the export', () => import('../progress/export-offer.ts'));
 
 interface CardView {
   context: string;
@@ -49,18 +51,22 @@ export function initReview(): void {
   const notice = $('review-notice');
   let problem = readProblem(read);
   show(notice, problem);
-  // The export holds what this tab holds, even the ratings storage could not take.
-  const offerExport = exportOffer(
-    root,
-    () => new Map([[flashcardRecord.key, progress]]),
-    (text) => show(notice, text),
-  );
 
   /** After a save: what is stored now, and a word if it was not saved (with the export offered). */
   function saved(result: Saved) {
     progress = result.progress;
     show(notice, result.message ?? problem);
-    if (result.full) offerExport();
+    // The export holds what this tab holds, even the ratings storage could not take.
+    if (result.full)
+      void exportOffer()
+        .then(({ offerExport }) =>
+          offerExport(
+            root,
+            () => new Map([[flashcardRecord.key, progress]]),
+            (text) => show(notice, text),
+          ),
+        )
+        .catch(() => undefined); // lazy() has told the reader the module is gone
   }
 
   const card = $('review-card');

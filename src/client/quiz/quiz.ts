@@ -24,8 +24,10 @@ import { readMessages, writeMessage } from '../../domain/progress/messages.ts';
 import { browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { QuestionKey, QuizKey } from '../../lib/quiz-view.ts';
 import type { QuizAttempts } from '../../schemas/progress.ts';
-import { exportOffer } from '../progress/export-offer.ts';
+import { lazy } from '../lazy.ts';
 import { feedbackNode, freeRevealNode, line, mark, responseOf, resultsNode } from './view.ts';
+
+const exportOffer = lazy('the export', () => import('../progress/export-offer.ts'));
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
@@ -68,9 +70,6 @@ export function initQuiz(): void {
     notice.replaceChildren(...notices.map((n) => line('notice', n)));
   };
   showNotices();
-
-  // Storage full: the export holds this tab's history, the attempt storage refused included.
-  const offerExport = exportOffer(root, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved);
 
   let keyPromise: Promise<QuizKey> | undefined;
   const loadKey = () =>
@@ -252,7 +251,15 @@ export function initQuiz(): void {
     }
     // Added to the history as stored now: an attempt saved by another tab stays.
     const saved = updateRecord(store, QUIZ_ATTEMPTS, (stored) => addAttempt(stored, record.attempt), now);
-    offerExport(!saved.ok && (saved.code === 'full' || saved.code === 'unreadable'));
+    const offer = $<HTMLElement>(root, '[data-export-offer]');
+    if (offer) offer.hidden = true;
+    // Storage full: the export holds this tab's history, the attempt storage refused included.
+    if (!saved.ok && (saved.code === 'full' || saved.code === 'unreadable'))
+      void exportOffer()
+        .then(({ offerExport }) =>
+          offerExport(root, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved),
+        )
+        .catch(() => undefined); // lazy() has told the reader the module is gone
     if (saved.ok) attempts = saved.value;
     else {
       // Not writable since the page loaded (newer, unavailable): the notice already says so.
