@@ -61,7 +61,7 @@ export function initReview(): void {
       void exportOffer()
         .then(({ offerExport }) =>
           offerExport(
-            root,
+            document,
             () => new Map([[flashcardRecord.key, progress]]),
             (text) => show(notice, text),
           ),

@@ -251,13 +251,13 @@ export function initQuiz(): void {
     }
     // Added to the history as stored now: an attempt saved by another tab stays.
     const saved = updateRecord(store, QUIZ_ATTEMPTS, (stored) => addAttempt(stored, record.attempt), now);
-    const offer = $<HTMLElement>(root, '[data-export-offer]');
+    const offer = $<HTMLElement>(host, '[data-export-offer]');
     if (offer) offer.hidden = true;
     // Storage full: the export holds this tab's history, the attempt storage refused included.
     if (!saved.ok && (saved.code === 'full' || saved.code === 'unreadable'))
       void exportOffer()
         .then(({ offerExport }) =>
-          offerExport(root, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved),
+          offerExport(host, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved),
         )
         .catch(() => undefined); // lazy() has told the reader the module is gone
     if (saved.ok) attempts = saved.value;
