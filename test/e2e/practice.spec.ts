@@ -172,6 +172,34 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   expect(box && box.height).toBeLessThan(90);
 });
 
+test('from a note, "Practise this note" leads to its practice quiz and its deck; the quiz list points to practice', async ({
+  page,
+}) => {
+  await page.goto(`/notes/${SLUG}/`);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+  // Near the top of the note, before the reading: a link to the practice below it.
+  await page.getByRole('link', { name: 'Practise this note' }).click();
+  const practise = page.getByRole('region', { name: 'Practise this note' });
+  await expect(practise).toBeInViewport();
+  await expect(practise.getByRole('link', { name: `Flashcards: ${title}` })).toHaveAttribute(
+    'href',
+    `/flashcards/${SLUG}/`,
+  );
+  await expect(practise).toContainText(`${quiz.questions.length} questions generated from this note`);
+  // Hand-written quizzes with questions from this note are there too, with how many.
+  await expect(practise.getByRole('link', { name: /^Quiz: / }).first()).toBeVisible();
+  await practise.getByRole('link', { name: 'Practice quiz' }).click();
+  await expect(page).toHaveURL(new RegExp(`${URL}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Practice: ${title}`);
+
+  await page.goto('/quizzes/');
+  await page.getByRole('link', { name: /^\d+ practice quizzes$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Practice from every note' })).toBeInViewport();
+  await expect(
+    page.locator('.practice-list').getByRole('link', { name: `Practice: ${title}` }),
+  ).toBeVisible();
+});
+
 test('a merged flashcard keeps the review history stored under the card it absorbed', async ({ page }) => {
   // Before the quality stage, "Stateful — Scalability?" of the summary table was its own card.
   const absorbed = 'stateful-vs-stateless-architecture/summary-table--scalability--stateful';
