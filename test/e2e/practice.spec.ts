@@ -199,6 +199,11 @@ test('from a note, "Practise this note" leads to its practice quiz and its deck;
   await practise.getByRole('link', { name: 'Practice quiz' }).click();
   await expect(page).toHaveURL(new RegExp(`${URL}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Practice: ${title}`);
+  // And from the practice quiz, the other way to practise the same note.
+  await expect(page.getByRole('link', { name: 'flashcards from this note' })).toHaveAttribute(
+    'href',
+    `/flashcards/${SLUG}/`,
+  );
 
   await page.goto('/quizzes/');
   await page.getByRole('link', { name: /^\d+ practice quizzes$/ }).click();
