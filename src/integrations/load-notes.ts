@@ -4,6 +4,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { checkNotes } from '../domain/content/gate.ts';
+import { memoAsync } from '../domain/content/memo.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { linkProblems } from '../domain/notes/link-index.ts';
 import { checkNoteLinks } from '../domain/notes/links.ts';
@@ -65,6 +66,18 @@ export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
 
+/** Why a body does not compile as MDX (line within the body), or null when it does. */
+async function compileProblem(body: string): Promise<{ line?: number; reason: string } | null> {
+  try {
+    // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+    await compile(stripComments(body), { remarkPlugins: [remarkGfm, remarkMath] });
+    return null;
+  } catch (error) {
+    const e = error as { line?: number; reason?: string; message?: string };
+    return { ...(e.line ? { line: e.line } : {}), reason: String(e.reason ?? e.message) };
+  }
+}
+
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
  * (a stray `{` or `<` would otherwise fail deep inside the build, or render nothing).
@@ -77,17 +90,13 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
     notes
       .filter((note) => !broken.has(note.file))
       .map(async (note) => {
-        try {
-          // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
-          await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
-        } catch (error) {
-          const e = error as { line?: number; reason?: string; message?: string };
+        const failed = await memoAsync('mdx-compile', note.body, () => compileProblem(note.body));
+        if (failed)
           errors.push({
             file: note.file,
-            line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
-            message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
+            line: failed.line ? note.bodyLine + failed.line - 1 : note.bodyLine,
+            message: `not valid MDX: ${failed.reason} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
           } satisfies ContentError);
-        }
       }),
   );
   // Wikilinks and embeds: every one that points at nothing, in every note, before any page is

@@ -50,14 +50,18 @@ export function readLinkIndex(dir: string): LinkIndex {
 
 export function createObsidian(root = process.cwd()) {
   const dir = defaultNotesDir(root);
-  let index = readLinkIndex(dir);
-  const digest = createHash('sha256').update(JSON.stringify(index)).digest('hex').slice(0, 12);
+  // Read when the build starts (astro:config:setup), not when the config is loaded: by then the
+  // build's store of derived data is open (src/integrations/derived-cache.ts), so unchanged notes
+  // are not parsed again.
+  let index: LinkIndex | undefined;
+  const current = (): LinkIndex => (index ??= readLinkIndex(dir));
   const math: MathStyles = createMathStyles();
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:obsidian',
     hooks: {
       'astro:config:setup': ({ updateConfig, command }) => {
+        wikiLinks.digest = createHash('sha256').update(JSON.stringify(current())).digest('hex').slice(0, 12);
         updateConfig({
           vite: {
             plugins: [
@@ -103,11 +107,11 @@ export function createObsidian(root = process.cwd()) {
   };
 
   const wikiLinks: RemarkWikiLinksOptions & { digest: string } = {
-    index: () => index,
+    index: current,
     notesDir: dir,
-    digest,
+    digest: '',
   };
-  return { integration, wikiLinks, math, index: () => index };
+  return { integration, wikiLinks, math, index: current };
 }
 
 const katexDist = (): string => dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));

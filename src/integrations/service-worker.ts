@@ -18,7 +18,7 @@ import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'nod
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
+import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
 import { offlineManifest, optionalReason, planOffline, type SiteFile } from '../domain/offline/plan.ts';
 import { normalizeBase, withBase } from '../domain/site/url.ts';
 
@@ -63,10 +63,14 @@ async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[
  */
 async function cachedGenerateSW(
   options: GenerateSWOptions,
-  manifestOptions: Parameters<typeof getManifest>[0],
+  manifestOptions: GetManifestOptions,
   cacheDir: string | undefined,
 ) {
+  // Workbox's bundler (Rollup, Babel, Terser: ~2,000 modules, a second or more to load) only when
+  // a worker must be written; listing the files needs a small part of it.
+  const generateSW = async (o: GenerateSWOptions) => (await import('workbox-build')).generateSW(o);
   if (!cacheDir) return generateSW(options);
+  const { getManifest } = await import('workbox-build/build/get-manifest.js');
   const { manifestEntries, count, size, warnings } = await getManifest(manifestOptions);
   const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
   const key = createHash('sha256')
