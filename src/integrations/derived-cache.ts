@@ -8,7 +8,8 @@
  * Node version) and of the build's settings (base, site, TRADEOFFS_* folders): a change to any
  * of them starts from an empty store, so nothing is served from older code. Only `astro build`
  * uses it (a dev server reloads code under a running store); TRADEOFFS_DERIVED_CACHE=0 turns
- * it off. Each build writes back only the entries it used.
+ * it off. An entry no build has used for KEEP_BUILDS builds is dropped (a rebuild that skips the
+ * gate still keeps the gate's entries for the next change).
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -19,6 +20,8 @@ import type { AstroIntegration } from 'astro';
 import { type DerivedStore, setDerivedStore } from '../domain/content/memo.ts';
 
 export const DERIVED_FILE = 'tradeoffs-derived.bin';
+/** How many builds an unused entry survives. */
+export const KEEP_BUILDS = 8;
 
 /** The code and settings derived data depends on. */
 export async function derivedVersion(root: string, settings: Record<string, unknown>): Promise<string> {
@@ -39,9 +42,16 @@ export async function derivedVersion(root: string, settings: Record<string, unkn
   return hash.digest('hex');
 }
 
+/** An entry: its serialised value and the last build (counted per store file) that used it. */
+export interface DerivedEntry {
+  bytes: Uint8Array;
+  build: number;
+}
+
 interface StoreFile {
   version: string;
-  entries: Map<string, Uint8Array>;
+  build: number;
+  entries: Map<string, DerivedEntry>;
 }
 
 /**
@@ -49,46 +59,53 @@ interface StoreFile {
  * `structuredClone` keeps: Maps, Dates, `undefined` too), so every read is a fresh copy and a
  * first build gets the same copy a rebuild will read.
  */
-export function createDerivedStore(previous: ReadonlyMap<string, Uint8Array> = new Map()) {
-  const used = new Map<string, Uint8Array>();
+export function createDerivedStore(previous: ReadonlyMap<string, DerivedEntry> = new Map(), build = 1) {
+  const entries = new Map(previous);
   const key = (kind: string, input: string) =>
     createHash('sha256').update(kind).update('\0').update(input).digest('base64url');
   let hits = 0;
+  let made = 0;
   const store: DerivedStore = {
     get(kind, input) {
-      const k = key(kind, input);
-      const bytes = used.get(k) ?? previous.get(k);
-      if (!bytes) return undefined;
+      const entry = entries.get(key(kind, input));
+      if (!entry) return undefined;
       hits += 1;
-      used.set(k, bytes);
-      return { value: deserialize(bytes) as unknown };
+      entry.build = build;
+      return { value: deserialize(entry.bytes) as unknown };
     },
     set(kind, input, value) {
       const bytes = serialize(value);
-      used.set(key(kind, input), bytes);
+      made += 1;
+      entries.set(key(kind, input), { bytes, build });
       return deserialize(bytes) as unknown;
     },
   };
-  return { store, used, stats: () => ({ hits, entries: used.size }) };
+  /** What the next build gets: entries used in the last KEEP_BUILDS builds. */
+  const kept = () => new Map([...entries].filter(([, e]) => build - e.build < KEEP_BUILDS));
+  return { store, kept, stats: () => ({ hits, made }) };
 }
 
-export async function readDerivedFile(file: string, version: string): Promise<Map<string, Uint8Array>> {
+export async function readDerivedFile(
+  file: string,
+  version: string,
+): Promise<{ build: number; entries: Map<string, DerivedEntry> }> {
   try {
     const data = deserialize(await readFile(file)) as StoreFile;
-    return data.version === version && data.entries instanceof Map ? data.entries : new Map();
+    if (data.version === version && data.entries instanceof Map)
+      return { build: data.build, entries: data.entries };
   } catch {
-    return new Map(); // none yet, or unreadable: start empty
+    // none yet, or unreadable: start empty
   }
+  return { build: 0, entries: new Map() };
 }
 
 export async function writeDerivedFile(
   file: string,
-  version: string,
-  entries: Map<string, Uint8Array>,
+  data: { version: string; build: number; entries: Map<string, DerivedEntry> },
 ): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, serialize({ version, entries } satisfies StoreFile));
+  await writeFile(temp, serialize(data satisfies StoreFile));
   await rename(temp, file);
 }
 
@@ -106,12 +123,16 @@ export function derivedCache(): AstroIntegration {
           trailingSlash: config.trailingSlash,
         });
         const previous = await readDerivedFile(file, version);
-        const { store, used, stats } = createDerivedStore(previous);
+        const build = previous.build + 1;
+        const { store, kept, stats } = createDerivedStore(previous.entries, build);
         setDerivedStore(store);
         save = async () => {
-          const { hits, entries } = stats();
-          logger.info(`${hits} derived result(s) reused, ${entries} kept for the next build`);
-          await writeDerivedFile(file, version, used);
+          const { hits, made } = stats();
+          const entries = kept();
+          logger.info(
+            `derived data: ${hits} reused, ${made} computed, ${entries.size} kept for the next build`,
+          );
+          await writeDerivedFile(file, { version, build, entries });
         };
       },
       'astro:build:done': async () => {
