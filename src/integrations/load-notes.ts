@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { readFiles, readNoteFiles } from './content-files.ts';
 import { checkNotes } from '../domain/content/gate.ts';
 import { memoAsync } from '../domain/content/memo.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
@@ -24,30 +25,7 @@ import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } fr
 import { NoteSchema } from '../schemas/note.ts';
 import { SECTION_FILE } from '../schemas/section.ts';
 
-/**
- * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
- * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
- */
-export async function readFiles(
-  root: string,
-  dir: string,
-  pattern: RegExp,
-  recursive = false,
-): Promise<ContentFile[]> {
-  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
-    .map((n) => n.split(sep).join('/'))
-    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
-    .sort();
-  return Promise.all(
-    names.map(async (name) => ({
-      path: relative(root, join(dir, name)),
-      bytes: await readFile(join(dir, name)),
-    })),
-  );
-}
-
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
-  readFiles(root, dir, /\.mdx?$/, true);
+export { readFiles, readNoteFiles } from './content-files.ts';
 
 /** Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped). */
 export const readSectionFiles = (root = process.cwd(), dir = notesDir(root)) =>
