@@ -44,12 +44,18 @@ const edit = (file: string, from: string | RegExp, to: string) => {
 
 describe('rebuilds with the derived data of the last build', () => {
   it('fail on what an edit broke, naming file, line and field, and show what an edit changed', () => {
+    // A formula: its KaTeX classes are registered while the note compiles, so a rebuild that
+    // reuses the compiled note must register them again.
+    writeFileSync(note, `${readFileSync(note, 'utf8')}\nA fraction: $\\frac{a}{b}$.\n`);
     const first = build();
     expect(first.status, first.output).toBe(0);
+    const katex = page('katex/katex.css');
+    expect(katex).toMatch(/\.katex \.ks-[0-9a-f]{8}\{/);
     const second = build();
     expect(second.status, second.output).toBe(0);
-    // Nothing changed: nothing derived again.
+    // Nothing changed: nothing derived or compiled again, and the same stylesheet.
     expect(second.output).toMatch(/derived data: [1-9]\d* reused, 0 computed/);
+    expect(page('katex/katex.css')).toBe(katex);
 
     // A bad quiz field, a renamed heading a card points at (a stale anchor index would still
     // resolve it) and a wikilink to no note, in one rebuild: each named where it is.
