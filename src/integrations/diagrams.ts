@@ -19,7 +19,7 @@ import { type DiagramArtifact } from '../markdown/mermaid/svg.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
 import { diagramFileName, type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
-import { readNoteFiles } from './load-notes.ts';
+import { readNoteFiles } from './content-files.ts';
 
 const VIRTUAL_ID = 'virtual:tradeoffs/diagrams.css';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
