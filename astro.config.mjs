@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { derivedCache } from './src/integrations/derived-cache.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -95,7 +96,9 @@ export default defineConfig({
     // notes using the remark plugin above). After the pages are written (astro:build:done, run
     // in this order): Pagefind indexes them, then the service worker precaches everything, the
     // search index included — so it must stay last.
+    // The store of derived data comes before the gate, which is its first reader.
     diagrams.integration,
+    derivedCache(),
     contentGate(),
     siteAddress(),
     obsidian.integration,

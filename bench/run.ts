@@ -59,9 +59,15 @@ const median = (xs: number[]) => {
 };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-function clearCaches(diagrams: boolean): void {
+/**
+ * A cold build: Astro's content store and caches (the build's own cacheDir too, where the store
+ * of derived data lives), the bundled service worker and, with `diagrams`, the rendered diagrams.
+ */
+function clearCaches(diagrams: boolean, env: Record<string, string> = {}): void {
   rmSync('.astro/data-store.json', { force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
+  if (env.TRADEOFFS_CACHE_DIR) rmSync(env.TRADEOFFS_CACHE_DIR, { recursive: true, force: true });
+  rmSync('node_modules/.cache/tradeoffs/service-worker', { recursive: true, force: true });
   if (diagrams) rmSync('node_modules/.cache/tradeoffs/diagrams', { recursive: true, force: true });
 }
 
@@ -391,7 +397,7 @@ async function compareBuilds(
   const theirs = emptySet();
   const slDir = starlight ? ensureStarlight() : '';
   for (let i = 0; i < n; i++) {
-    clearCaches(true);
+    clearCaches(true, env);
     const cold = await build(join(out, label), env);
     ours.cold.push(cold.seconds);
     ours.coldPeakRssMiB.push(cold.peakRssMiB);
@@ -624,9 +630,10 @@ try {
       mkdirSync(join(dir, note.name, '..'), { recursive: true });
       writeFileSync(join(dir, note.name), note.text);
     }
-    clearCaches(true);
+    const vaultEnv = otherNotesEnv(dir, {}, join(dir, 'none'));
+    clearCaches(true, vaultEnv);
     try {
-      const r = await build(join(out, `vault-${n}`), otherNotesEnv(dir, {}, join(dir, 'none')));
+      const r = await build(join(out, `vault-${n}`), vaultEnv);
       const pages = existsSync(join(out, `vault-${n}`, 'notes'))
         ? readdirSync(join(out, `vault-${n}`, 'notes')).filter((f) => !f.endsWith('.html')).length
         : 0;

@@ -18,7 +18,7 @@ import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
 import { type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
-import { readNoteFiles } from './load-notes.ts';
+import { readNoteFiles } from './content-files.ts';
 
 const VIRTUAL_ID = 'virtual:tradeoffs/diagrams.css';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
