@@ -326,7 +326,6 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
     for (const s of a.card.sources) if (!into.card.sources.includes(s)) into.card.sources.push(s);
     for (const t of a.card.tags) if (!into.card.tags.includes(t)) into.card.tags.push(t);
     if (a.card.id !== into.card.id) aliases[a.card.id] = into.card.id;
-    for (const [from, to] of Object.entries(aliases)) if (to === a.card.id) aliases[from] = into.card.id;
     hit({ rule, id: a.card.id, deck: a.card.deck, action: 'merged', into: into.card.id, detail });
   };
   // 5a. A derived card that a hand-written card already asks (same section, its answer inside
@@ -474,6 +473,10 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
     hit({ rule: 'contradiction', id: a.card.id, deck: a.card.deck, action: 'flagged', detail: found.href });
   }
 
+  // A card absorbed into one that was absorbed later points at the last one. Resolved once here,
+  // not by rescanning every alias on each merge: that was quadratic (10 s of a 100-note build).
+  flattenAliases(aliases);
+
   // Related cards: follow merges, drop what is gone.
   const alive = new Set(items.map((a) => a.card.id));
   for (const a of items) {
@@ -494,6 +497,19 @@ export function improveDecks(decks: readonly Deck[], options: QualityOptions = {
     aliases,
     hits,
   };
+}
+
+/** Follows each alias chain (a → b → c) to its end, in place; a cycle stops where it closes. */
+export function flattenAliases(aliases: Record<string, string>): void {
+  for (const from of Object.keys(aliases)) {
+    const seen = new Set([from]);
+    let to = aliases[from] as string;
+    while (aliases[to] !== undefined && !seen.has(to)) {
+      seen.add(to);
+      to = aliases[to] as string;
+    }
+    aliases[from] = to;
+  }
 }
 
 /** Counts per rule and action, for the build's summary line. */

@@ -14,6 +14,7 @@ import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Question, type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 import type { ContentError } from '../content/errors.ts';
+import { memo, memoKey } from '../content/memo.ts';
 import { plural } from '../content/text.ts';
 import { givesAway, sideKey } from '../flashcards/quality.ts';
 import { type Definition, noteDefinitions } from '../notes/definitions.ts';
@@ -572,7 +573,8 @@ export function practiceQuiz(note: PracticeNote, context: PracticeContext = {}):
   const key = JSON.stringify([note.title, note.tags ?? [], note.body, context]);
   const known = made.get(note.slug);
   if (known?.key === key) return known.result;
-  const result = generatePractice(note, context);
+  // The key holds the context too: a changed disagreement or hand-written question changes the quiz.
+  const result = memo('practice-quiz', memoKey(note.slug, key), () => generatePractice(note, context));
   made.set(note.slug, { key, result });
   return result;
 }

@@ -590,3 +590,15 @@ describe('the content gate', () => {
     );
   });
 });
+
+describe('flattenAliases', () => {
+  it('follows a chain of merges to the card that was left, and stops where a cycle closes', async () => {
+    const { flattenAliases } = await import('../../../src/domain/flashcards/quality.ts');
+    const chain: Record<string, string> = { 'a/x': 'b/y', 'b/y': 'c/z', 'd/w': 'b/y' };
+    flattenAliases(chain);
+    expect(chain).toEqual({ 'a/x': 'c/z', 'b/y': 'c/z', 'd/w': 'c/z' });
+    const cycle: Record<string, string> = { 'a/x': 'b/y', 'b/y': 'a/x' };
+    flattenAliases(cycle);
+    expect(cycle).toEqual({ 'a/x': 'a/x', 'b/y': 'a/x' });
+  });
+});
