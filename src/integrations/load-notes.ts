@@ -20,7 +20,7 @@ import { anchorIndex } from '../domain/notes/anchors.ts';
 import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkSectionFile } from '../domain/notes/sections.ts';
 import { checkQuizFiles } from '../domain/quiz/gate.ts';
-import { checkPractice, practiceQuiz } from '../domain/quiz/practice.ts';
+import { checkPractice, practiceContext, practiceQuiz } from '../domain/quiz/practice.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 import { NoteSchema } from '../schemas/note.ts';
 import { SECTION_FILE } from '../schemas/section.ts';
@@ -125,18 +125,22 @@ export async function gateContent(
   const links = checkNoteLinks(notes.notes, index);
   const quizFiles = await readYamlFiles(root, dirs.quizzes);
   const quizzes = checkQuizFiles(quizFiles, index);
+  const deckFiles = await readYamlFiles(root, dirs.cards);
+  const decks = checkDeckFiles(deckFiles, index);
+  const compare = checkCompareContent(await readYamlFiles(root, dirs.compare), notes.notes, index);
   // Generated practice (one quiz per note): unfair questions and hand-written repeats stop the build.
+  const context = practiceContext(
+    compare.comparisons,
+    quizzes.checked.map((q) => q.data),
+  );
   const practice = notes.notes.map((n) => ({
-    ...practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body, tags: n.data.tags }),
+    ...practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body, tags: n.data.tags }, context),
     file: n.file,
   }));
   const practiceErrors = checkPractice(
     practice,
     quizzes.checked.map((q) => ({ file: q.file, quiz: q.data, lineOf: q.lineOf })),
   );
-  const deckFiles = await readYamlFiles(root, dirs.cards);
-  const decks = checkDeckFiles(deckFiles, index);
-  const compare = checkCompareContent(await readYamlFiles(root, dirs.compare), notes.notes, index);
   // Every card as the site will show it (derived, through the quality stage, plus hand decks):
   // two cards with one id after merging would share review history.
   const cards = buildDecks({

@@ -5,7 +5,17 @@
  * generated question with two right answers or a hand-written one that repeats it).
  */
 import { getCollection } from 'astro:content';
-import { type PracticeResult, practiceQuiz, practiceSummary } from '../domain/quiz/practice.ts';
+import { checkCompareContent } from '../domain/compare/gate.ts';
+import { anchorIndex } from '../domain/notes/anchors.ts';
+import {
+  type PracticeResult,
+  practiceContext,
+  practiceQuiz,
+  practiceSummary,
+} from '../domain/quiz/practice.ts';
+import { readYamlFiles } from '../integrations/load-notes.ts';
+import { noteText } from './notes.ts';
+import { compareDir } from './paths.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 
@@ -19,8 +29,18 @@ let loaded: Promise<{ quizzes: QuizEntry[]; practice: PracticeResult[] }> | unde
 
 async function load() {
   const [hand, notes] = await Promise.all([getCollection('quizzes'), getCollection('notes')]);
+  // The same context as the content gate: reviewed disagreements and the hand-written questions.
+  const compare = checkCompareContent(
+    await readYamlFiles(process.cwd(), compareDir()),
+    notes.map(noteText),
+    anchorIndex(notes),
+  );
+  const context = practiceContext(
+    compare.comparisons,
+    hand.map((q) => q.data),
+  );
   const practice = sortNotes(notes).map((n) =>
-    practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body ?? '', tags: n.data.tags }),
+    practiceQuiz({ slug: n.data.slug, title: n.data.title, body: n.body ?? '', tags: n.data.tags }, context),
   );
   const quizzes: QuizEntry[] = [
     ...hand.map((q) => ({ quiz: q.data })),

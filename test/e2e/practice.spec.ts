@@ -9,11 +9,20 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { practiceId, practiceQuiz } from '../../src/domain/quiz/practice.ts';
 import type { Question } from '../../src/schemas/quiz.ts';
+import { practiceContext } from '../../src/domain/quiz/practice.ts';
+import { gateContent } from '../../src/integrations/load-notes.ts';
 
-const SLUG = 'stateless-vs-stateful-systems';
+// The quiz exactly as the build generates it: the same context (disagreements, hand-written questions).
+const { compare, quizzes } = await gateContent();
+const context = practiceContext(
+  compare.comparisons,
+  quizzes.map((q) => q.data),
+);
+
+const SLUG = 'serverless-architecture';
 const raw = readFileSync(`content/notes/${SLUG}.mdx`, 'utf8');
 const body = raw.split(/^---$/m).slice(2).join('---');
-const quiz = practiceQuiz({ slug: SLUG, title: 'Stateless vs Stateful Systems', body }).quiz;
+const quiz = practiceQuiz({ slug: SLUG, title: 'Serverless Architecture', body }, context).quiz;
 if (!quiz) throw new Error(`no practice quiz for ${SLUG}`);
 const URL = `/quizzes/${practiceId(SLUG)}/`;
 
@@ -53,7 +62,7 @@ async function answerByKeyboard(page: Page, q: Question, wrong = false) {
 test('a generated practice quiz, taken by keyboard alone, scores what the answers earn', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(URL);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice: Stateless vs Stateful Systems');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice: Serverless Architecture');
   const panel = page.getByRole('navigation', { name: 'Your progress' });
   await expect(panel).toContainText(`0 of ${quiz.questions.length} questions answered`);
   const firstSingle = quiz.questions.find((q) => q.type === 'single') as Question;
@@ -106,7 +115,7 @@ test('an explanation links to the exact note section', async ({ page }) => {
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
 
-test('the page (and so the search index) never carries the answers', async ({ request }) => {
+test('the page never carries the answers (the search index: quiz-index.spec.ts)', async ({ request }) => {
   const html = await (await request.get(URL)).text();
   expect(html).not.toContain('class="q-answer"><summary');
   expect(html).not.toMatch(/Right: the table gives|Right: this is how the note defines/);

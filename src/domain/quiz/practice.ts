@@ -16,7 +16,6 @@ import { type Question, type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 import type { ContentError } from '../content/errors.ts';
 import { memo, memoKey } from '../content/memo.ts';
 import { plural } from '../content/text.ts';
-import { rankOf } from '../compare/matrix.ts';
 import { givesAway, sideKey } from '../flashcards/quality.ts';
 import { type Definition, noteDefinitions } from '../notes/definitions.ts';
 import {
@@ -39,6 +38,44 @@ export interface PracticeNote {
   file?: string;
 }
 
+/** A claim the notes disagree on (content/compare/*.yaml): never the right answer of a generated question. */
+export interface DisputedClaim {
+  /** `note#section` */
+  source: string;
+  option?: string | undefined;
+  value?: string | undefined;
+  /** Words of the note's prose the disagreement names ("No in-memory state between invocations"). */
+  quote?: string | undefined;
+}
+
+/**
+ * What generation needs to know besides the note: the reviewed disagreements (a disputed cell is
+ * not asked as if it were settled) and the hand-written questions (a section a hand-written
+ * match or pick-all question already practises gets no generated one that asks the same).
+ */
+export interface PracticeContext {
+  disputed?: readonly DisputedClaim[];
+  hand?: readonly Pick<Question, 'source' | 'type'>[];
+}
+
+/** The context from the reviewed comparisons and the hand-written quizzes (the gate and the pages pass the same). */
+export const practiceContext = (
+  comparisons: readonly { disagreements: readonly { claims: readonly DisputedClaim[] }[] }[],
+  hand: readonly Pick<Quiz, 'questions'>[],
+): PracticeContext => ({
+  disputed: comparisons.flatMap((c) =>
+    c.disagreements.flatMap((d) =>
+      d.claims.map((claim) => ({
+        source: claim.source,
+        option: claim.option,
+        value: claim.value,
+        quote: claim.quote,
+      })),
+    ),
+  ),
+  hand: hand.flatMap((q) => q.questions.map((x) => ({ source: x.source, type: x.type }))),
+});
+
 /** A generated question and every text that would also be a right answer to it. */
 export interface Generated {
   question: Question;
@@ -56,8 +93,8 @@ export interface PracticeResult {
 
 export const PRACTICE_PREFIX = 'practice-';
 export const practiceId = (slug: string) => `${PRACTICE_PREFIX}${slug}`;
-/** Fewer questions than this is not a quiz. */
-export const MIN_QUESTIONS = 3;
+/** Fewer questions than this is not a quiz (two six-pair matches are twelve answers to give). */
+export const MIN_QUESTIONS = 2;
 export const MAX_QUESTIONS = 12;
 
 const norm = (t: string) =>
@@ -127,33 +164,33 @@ function single(
   };
 }
 
-/** One-word cells that fit almost any row ("Limited", "Yes"): never a distractor from another row. */
-const BARE = new Set(
-  'yes no none limited minimal full high low medium moderate easy hard simple complex trivial higher lower easier harder unlimited'.split(
-    ' ',
-  ),
-);
-
-/** Cell questions from a matrix or entity table: "for Stateful, Scaling is…?". */
-function cellQuestions(note: PracticeNote, table: NoteTable, all: readonly Claim[]): Generated[] {
+/**
+ * Cell questions from a matrix or entity table with three or more sides: "for VMs, Complexity
+ * is…?". The wrong options are the other sides' cells of the same row — what the note says about
+ * something else for this very aspect. Cells from other rows are not used: they are true of the
+ * same side (a careful candidate would argue they are right too) or plainly off-topic, and with
+ * only two sides a question is a coin flip, so two-sided tables get their matching question only.
+ */
+function cellQuestions(note: PracticeNote, table: NoteTable, all: readonly Claim[], ctx: Ctx): Generated[] {
   const claims = tableClaims(table).filter((c) => c.shape === 'matrix' || c.shape === 'entity');
   const out: Generated[] = [];
   const place = `the table under **${md(heading(table.headings)?.text ?? '')}**`;
-  for (const claim of claims) {
-    // Sibling cells: same row first (what the other options say), then the same column.
+  const remark = ctx.remarkFor(table.headings);
+  if (ctx.taken(sourceOf(note.slug, table.headings))) return [];
+  // One question per row: a second cell of the same row is answered by elimination from the first.
+  const asked = new Set<string>();
+  const random = seededRandom(hashSeed(`${note.slug}:cells:${table.index}`));
+  for (const claim of shuffle(claims, random)) {
+    if (asked.has(claim.aspect) || ctx.matched.has(rowKey(claim)) || ctx.isDisputed(claim, table.headings))
+      continue;
     const row = claims.filter((c) => c.aspect === claim.aspect && c.option !== claim.option);
-    const column = claims.filter((c) => c.option === claim.option && c.aspect !== claim.aspect);
-    const random = seededRandom(hashSeed(`${note.slug}:${claim.table}:${claim.row}:${claim.option}`));
     // Every cell anywhere in the note saying this option's value for this aspect is also right.
     const truths = all
       .filter((c) => sideKey(c.option) === sideKey(claim.option) && norm(c.aspect) === norm(claim.aspect))
       .map((c) => c.value);
-    // A bare comparative ("Higher", "Easy") from another row could be true of this aspect too.
-    const specific = column.filter(
-      (c) => Object.keys(rankOf(c.value)).length === 0 && !BARE.has(core(c.value)),
-    );
-    const picked = distinct([...row, ...shuffle(specific, random)], (c) => c.value, truths, 3);
+    const picked = distinct(row, (c) => c.value, truths, 3);
     if (picked.length < 2) continue;
+    asked.add(claim.aspect);
     const id = slug(`cell ${heading(table.headings)?.id ?? ''} ${claim.aspect} ${claim.option}`);
     out.push(
       single(
@@ -165,15 +202,12 @@ function cellQuestions(note: PracticeNote, table: NoteTable, all: readonly Claim
           {
             text: claim.value,
             correct: true,
-            explanation: `Right: the table gives “${md(claim.value)}” for ${md(claim.option)}, ${md(claim.aspect)}.`,
+            explanation: `Right: the table gives “${md(claim.value)}” for ${md(claim.option)}, ${md(claim.aspect)}.${remark}`,
           },
           ...picked.map((c) => ({
             text: c.value,
             correct: false,
-            explanation:
-              c.aspect === claim.aspect
-                ? `That is what the same row says for **${md(c.option)}**, not ${md(claim.option)}.`
-                : `That is ${md(claim.option)}'s *${md(c.aspect)}*, another row of the table.`,
+            explanation: `That is what the same row says for **${md(c.option)}**, not ${md(claim.option)}.`,
           })),
         ],
         truths,
@@ -184,16 +218,19 @@ function cellQuestions(note: PracticeNote, table: NoteTable, all: readonly Claim
 }
 
 /** One matching question per matrix table: statements to the side they describe. */
-function sideMatch(note: PracticeNote, table: NoteTable): Generated[] {
+function sideMatch(note: PracticeNote, table: NoteTable, ctx: Ctx): Generated[] {
   if (table.shape !== 'matrix' && table.shape !== 'category') return [];
+  if (ctx.taken(sourceOf(note.slug, table.headings))) return [];
   const claims = tableClaims(table);
   const options = claims[0]?.options ?? [];
   if (options.length < 2) return [];
   // Only statements that do not name their side, and that one side alone says.
+  // …and that the notes do not dispute (a reviewed disagreement is not a fact to match).
   const usable = claims.filter(
     (c) =>
       claims.filter((o) => core(o.value) === core(c.value)).length === 1 &&
-      !givesAway(c.value, c.option, options),
+      !givesAway(c.value, c.option, options) &&
+      !ctx.isDisputed(c, table.headings),
   );
   const random = seededRandom(hashSeed(`${note.slug}:match:${table.index}`));
   // Balanced: alternate sides so each right-hand value appears.
@@ -207,6 +244,8 @@ function sideMatch(note: PracticeNote, table: NoteTable): Generated[] {
   for (let i = 0; pairs.length < 6 && bySide.some((s) => s[i]); i++)
     for (const side of bySide) if (side[i] && pairs.length < 6) pairs.push(side[i] as Claim);
   if (new Set(pairs.map((p) => p.option)).size < 2 || pairs.length < 3) return [];
+  // The quiz shows the matching pairs: a cell question on their rows would be answered by elimination.
+  for (const p of pairs) ctx.matched.add(rowKey(p));
   const place = md(heading(table.headings)?.text ?? '');
   return [
     {
@@ -233,7 +272,8 @@ function sideMatch(note: PracticeNote, table: NoteTable): Generated[] {
                 `“${md(p.value)}” is ${md(p.option)}${p.shape === 'category' ? '' : ` (${md(p.aspect)})`}`,
             )
             .join('; ') +
-          '.',
+          '.' +
+          ctx.remarkFor(table.headings),
       },
       truths: [],
     },
@@ -241,8 +281,32 @@ function sideMatch(note: PracticeNote, table: NoteTable): Generated[] {
 }
 
 /** Which term does this definition describe? Distractors: the sibling terms of the same list. */
-function definitionQuestions(note: PracticeNote, defs: readonly Definition[]): Generated[] {
-  const terms = defs.filter((d) => d.kind === 'term');
+/** Word stems of a term ("Edge Functions" → edge, funct): a definition using one points at it. */
+const stems = (t: string) =>
+  significant(t.replace(/\([^)]*\)/g, ' '))
+    .filter((w) => w.length >= 4)
+    .map((w) => w.slice(0, 5));
+const words = (t: string) => norm(t).split(' ').filter(Boolean);
+/** Fewer words than this ("Session store", "Redis, Memcached") is an example, not a definition. */
+const MIN_DEFINITION_WORDS = 4;
+const MAX_PER_LIST = 2;
+
+/**
+ * Does the definition name its own term in other words — a stem only this term has among the
+ * options ("Serverless functions deployed to edge locations" → Edge Functions)?
+ */
+function namesItself(def: Definition, options: readonly Definition[]): boolean {
+  const text = words(def.text);
+  const others = options.filter((o) => o !== def).flatMap((o) => stems(o.term));
+  return stems(def.term).some((s) => !others.includes(s) && text.some((w) => w.startsWith(s)));
+}
+
+function definitionQuestions(note: PracticeNote, defs: readonly Definition[], ctx: Ctx): Generated[] {
+  // A disputed definition is neither asked nor offered as a wrong option with the note's words as fact.
+  const terms = defs.filter(
+    (d) =>
+      d.kind === 'term' && words(d.text).length >= MIN_DEFINITION_WORDS && !ctx.quoted(d.text, d.headings),
+  );
   const groups = new Map<string, Definition[]>();
   for (const d of terms) {
     const key = heading(d.headings)?.id ?? '';
@@ -250,8 +314,11 @@ function definitionQuestions(note: PracticeNote, defs: readonly Definition[]): G
   }
   const out: Generated[] = [];
   for (const group of groups.values()) {
-    if (group.length < 3) continue;
+    if (group.length < 3 || ctx.taken(sourceOf(note.slug, group[0]?.headings ?? []))) continue;
+    // Two per list: more drills one list, and each answer narrows the next by elimination.
+    let asked = 0;
     for (const def of group) {
+      if (asked === MAX_PER_LIST) break;
       const random = seededRandom(hashSeed(`${note.slug}:def:${def.term}`));
       const others = distinct(
         shuffle(
@@ -262,12 +329,18 @@ function definitionQuestions(note: PracticeNote, defs: readonly Definition[]): G
         [def.term],
         3,
       );
-      if (others.length < 2) continue;
+      if (others.length < 2 || namesItself(def, [def, ...others])) continue;
       // The definition must not name its own term (or any option: that would point at it).
       const masked = [def, ...others].reduce(
-        (text, d) => text.replace(new RegExp(d.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '…'),
+        // Whole words, plural included: "functions" is masked whole, never as "…s".
+        (text, d) =>
+          text.replace(
+            new RegExp(`\\b${d.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:e?s)?\\b`, 'gi'),
+            '…',
+          ),
         def.text,
       );
+      asked++;
       out.push(
         single(
           note.slug,
@@ -278,7 +351,7 @@ function definitionQuestions(note: PracticeNote, defs: readonly Definition[]): G
             {
               text: def.term,
               correct: true,
-              explanation: `Right: this is how the note defines **${md(def.term)}**.`,
+              explanation: `Right: this is how the note defines **${md(def.term)}**.${ctx.remarkFor(def.headings)}`,
             },
             ...others.map((o) => ({
               text: o.term,
@@ -332,10 +405,14 @@ function noteLists(body: string): NoteList[] {
         const first = item.children[0] as Paragraph | undefined;
         const lead =
           first?.type === 'paragraph' && first.children[0]?.type === 'strong' ? first.children[0] : undefined;
-        return toString(lead ?? first ?? item)
+        const whole = toString(first ?? item)
           .replace(/\s+/g, ' ')
-          .replace(/[:.]$/, '')
           .trim();
+        // "**Performance critical** + limited scale": the qualifier is part of the item. A bold
+        // lead stands alone only before a colon or when the whole item is too long to match.
+        const afterLead = lead ? whole.slice(toString(lead).length).trim() : '';
+        const text = lead && (/^[:—–-]/.test(afterLead) || whole.length > 70) ? toString(lead) : whole;
+        return text.replace(/[:.]$/, '').trim();
       });
       if (items.every((t) => t.length > 0 && t.length <= 70)) lists.push({ headings: tracker.path(), items });
     }
@@ -345,7 +422,7 @@ function noteLists(body: string): NoteList[] {
 }
 
 /** Sibling lists ("Choose Stateless When" / "Choose Stateful When"): match items to their list. */
-function listMatches(note: PracticeNote): Generated[] {
+function listMatches(note: PracticeNote, ctx: Ctx): Generated[] {
   const lists = noteLists(note.body);
   const out: Generated[] = [];
   const used = new Set<NoteList>();
@@ -387,6 +464,8 @@ function listMatches(note: PracticeNote): Generated[] {
     if (pools.filter((p) => p.length).length < 2 || pairs.length < 3) continue;
     const parentHeading = list.headings.at(-2);
     const headings = parentHeading ? list.headings.slice(0, -1) : list.headings;
+    if ([headings, ...siblings.map((l) => l.headings)].some((h) => ctx.taken(sourceOf(note.slug, h))))
+      continue;
     out.push({
       question: {
         type: 'match',
@@ -400,14 +479,76 @@ function listMatches(note: PracticeNote): Generated[] {
           left: md(p.item),
           right: p.right,
         })),
-        explanation: names
-          .map((n, i) => `**${md(n)}**: ${(pools[i] ?? []).map((t) => md(t)).join('; ')}.`)
-          .join(' '),
+        explanation:
+          names.map((n, i) => `**${md(n)}**: ${(pools[i] ?? []).map((t) => md(t)).join('; ')}.`).join(' ') +
+          siblings.map((l) => ctx.remarkFor(l.headings)).join(''),
       },
       truths: [],
     });
   }
   return out;
+}
+
+/**
+ * "Note: …" paragraphs the reader (or a content fix) added to a section, by section id: where a
+ * note qualifies or corrects its own table or list, every question from that section says so.
+ */
+function noteRemarks(body: string): Map<string, string[]> {
+  const tracker = headingTracker();
+  const remarks = new Map<string, string[]>();
+  for (const node of parseNote(body).children as RootContent[]) {
+    if (tracker.see(node) || node.type !== 'paragraph') continue;
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    const found = /^note:\s*(.+)$/i.exec(text);
+    const id = tracker.path().at(-1)?.id;
+    if (found?.[1] && id !== undefined) remarks.set(id, [...(remarks.get(id) ?? []), found[1]]);
+  }
+  return remarks;
+}
+
+/** A table row: a matching question that shows one of its cells rules that cell out of the row's question. */
+const rowKey = (c: Claim) => `${c.table}:${c.row}`;
+
+/** What the question builders share for one note. */
+interface Ctx {
+  isDisputed: (claim: Claim, headings: readonly HeadingRef[]) => boolean;
+  /** The text holds words a reviewed disagreement quotes from this section. */
+  quoted: (text: string, headings: readonly HeadingRef[]) => boolean;
+  /** " The note adds: …" for a section with a remark, else "". */
+  remarkFor: (headings: readonly HeadingRef[]) => string;
+  /** Table rows a generated matching question shows a cell of (rowKey). */
+  matched: Set<string>;
+  /** A hand-written match or pick-all already practises this section: generating more repeats it. */
+  taken: (source: string) => boolean;
+}
+
+function contextFor(note: PracticeNote, context: PracticeContext): Ctx {
+  const remarks = noteRemarks(note.body);
+  // A hand-written match or pick-all sorts a section's items as a generated match would.
+  const matches = new Set(
+    (context.hand ?? []).filter((q) => q.type === 'match' || q.type === 'multiple').map((q) => q.source),
+  );
+  return {
+    isDisputed: (claim, headings) =>
+      (context.disputed ?? []).some(
+        (d) =>
+          d.source === sourceOf(note.slug, headings) &&
+          d.value !== undefined &&
+          core(d.value) === core(claim.value) &&
+          (d.option === undefined || sideKey(d.option) === sideKey(claim.option)),
+      ),
+    quoted: (text, headings) =>
+      (context.disputed ?? []).some(
+        (d) =>
+          d.source === sourceOf(note.slug, headings) &&
+          d.quote !== undefined &&
+          ` ${norm(text)} `.includes(` ${norm(d.quote)} `),
+      ),
+    remarkFor: (headings) =>
+      (remarks.get(heading(headings)?.id ?? '') ?? []).map((r) => ` The note adds: ${md(r)}`).join(''),
+    taken: (source) => matches.has(source),
+    matched: new Set(),
+  };
 }
 
 /** Round-robin over the sources so a quiz mixes tables, definitions and lists. */
@@ -428,26 +569,28 @@ function interleave(groups: readonly Generated[][], max: number): Generated[] {
 /** The gate and the pages both ask for every note's quiz in one build: compute each once. */
 const made = new Map<string, { key: string; result: PracticeResult }>();
 
-export function practiceQuiz(note: PracticeNote): PracticeResult {
-  const key = JSON.stringify([note.title, note.tags ?? [], note.body]);
+export function practiceQuiz(note: PracticeNote, context: PracticeContext = {}): PracticeResult {
+  const key = JSON.stringify([note.title, note.tags ?? [], note.body, context]);
   const known = made.get(note.slug);
   if (known?.key === key) return known.result;
-  const result = memo('practice-quiz', memoKey(note.slug, key), () => generatePractice(note));
+  // The key holds the context too: a changed disagreement or hand-written question changes the quiz.
+  const result = memo('practice-quiz', memoKey(note.slug, key), () => generatePractice(note, context));
   made.set(note.slug, { key, result });
   return result;
 }
 
 /** One note's practice quiz, computed afresh (practiceQuiz remembers it). */
-export function generatePractice(note: PracticeNote): PracticeResult {
+export function generatePractice(note: PracticeNote, context: PracticeContext = {}): PracticeResult {
+  const ctx = contextFor(note, context);
   const tables = noteTables(note.slug, note.body);
   const all = tables.flatMap((t) => tableClaims(t));
   const random = seededRandom(hashSeed(`${note.slug}:pick`));
-  const matches = [...tables.flatMap((t) => sideMatch(note, t)), ...listMatches(note)];
+  const matches = [...tables.flatMap((t) => sideMatch(note, t, ctx)), ...listMatches(note, ctx)];
   const cells = shuffle(
-    tables.flatMap((t) => cellQuestions(note, t, all)),
+    tables.flatMap((t) => cellQuestions(note, t, all, ctx)),
     random,
   );
-  const defs = shuffle(definitionQuestions(note, noteDefinitions(note.slug, note.body)), random);
+  const defs = shuffle(definitionQuestions(note, noteDefinitions(note.slug, note.body), ctx), random);
   const generated = interleave([matches, cells, defs], MAX_QUESTIONS);
   if (generated.length < MIN_QUESTIONS)
     return {
@@ -532,7 +675,9 @@ export function checkPractice(
       const twin = generated.find(
         (g) =>
           g.source === q.source &&
-          (questionText(g) === questionText(q) ||
+          // Two matching questions on one section sort the same items into the same groups.
+          ((g.type === 'match' && q.type === 'match') ||
+            questionText(g) === questionText(q) ||
             (rightText(q) !== undefined &&
               rightText(q) === rightText(g) &&
               optionTexts(g).length === optionTexts(q).length &&

@@ -14,6 +14,16 @@ const body = `## Comparison
 | Memory usage | Higher (holds state) | Lower |
 | Deployment | Drain sessions first | Replace anytime |
 
+## Trade-offs
+
+### Pros
+- Easy to scale horizontally
+- No sticky session needed
+
+### Cons
+- Need external storage
+- Network overhead
+
 ## Untouched
 
 Prose only.
@@ -30,8 +40,13 @@ const practice = practiceQuiz({ slug: 'n', title: 'N', body });
 
 describe('uncoveredSections', () => {
   it('lists ## and ### sections no reference points at or below', () => {
-    expect(uncoveredSections(['n#comparison'], index).map((s) => s.id)).toEqual(['untouched', 'deeper']);
-    expect(uncoveredSections(['n#deeper'], index).map((s) => s.id)).toEqual(['comparison']);
+    expect(uncoveredSections(['n#comparison', 'n#pros', 'n#cons'], index).map((s) => s.id)).toEqual([
+      'untouched',
+      'deeper',
+    ]);
+    expect(uncoveredSections(['n#deeper', 'n#pros', 'n#cons'], index).map((s) => s.id)).toEqual([
+      'comparison',
+    ]);
   });
 });
 
