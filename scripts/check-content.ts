@@ -7,7 +7,7 @@
 import { formatContentError } from '../src/domain/content/errors.ts';
 import { contentReport } from '../src/domain/content/report.ts';
 import { plural } from '../src/domain/content/text.ts';
-import { buildDecks } from '../src/domain/flashcards/build.ts';
+import { buildDecks, deckNote } from '../src/domain/flashcards/build.ts';
 import { improveDecks, summarizeHits } from '../src/domain/flashcards/quality.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 import { practiceSummary } from '../src/domain/quiz/practice.ts';
@@ -26,13 +26,7 @@ console.log(
 );
 if (process.argv.includes('--report')) {
   const built = buildDecks({
-    notes: notes.map((n) => ({
-      slug: n.data.slug,
-      title: n.data.title,
-      order: n.data.order,
-      body: n.body,
-      tags: n.data.tags,
-    })),
+    notes: notes.map(deckNote),
     hand: decks.map((d) => d.data),
     index,
     vocabulary: compare.vocabulary,

@@ -4,18 +4,12 @@
  * against the notes (test/reliability/cards-audit.md was written from this). `--raw` prints the
  * cards as derived, before the card-quality stage; `--hits` adds what each rule did.
  */
-import { buildDecks } from '../src/domain/flashcards/build.ts';
+import { buildDecks, deckNote } from '../src/domain/flashcards/build.ts';
 import { gateContent } from '../src/integrations/load-notes.ts';
 
 const { notes, decks, index, compare } = await gateContent();
 const built = buildDecks({
-  notes: notes.map((n) => ({
-    slug: n.data.slug,
-    title: n.data.title,
-    order: n.data.order,
-    body: n.body,
-    tags: n.data.tags,
-  })),
+  notes: notes.map(deckNote),
   hand: decks.map((d) => d.data),
   index,
   vocabulary: compare.vocabulary,

@@ -13,7 +13,7 @@ import { readLinkIndex } from './obsidian.ts';
 import { checkCompareContent } from '../domain/compare/gate.ts';
 import { checkPricing } from '../domain/cost/gate.ts';
 import { checkWalkerFiles } from '../domain/decide/gate.ts';
-import { buildDecks } from '../domain/flashcards/build.ts';
+import { buildDecks, deckNote } from '../domain/flashcards/build.ts';
 import { duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { checkDeckFiles } from '../domain/flashcards/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
@@ -144,13 +144,7 @@ export async function gateContent(
   // Every card as the site will show it (derived, through the quality stage, plus hand decks):
   // two cards with one id after merging would share review history.
   const cards = buildDecks({
-    notes: notes.notes.map((n) => ({
-      slug: n.data.slug,
-      title: n.data.title,
-      order: n.data.order,
-      body: n.body,
-      tags: n.data.tags,
-    })),
+    notes: notes.notes.map(deckNote),
     hand: decks.checked.map((d) => d.data),
     index,
     vocabulary: compare.vocabulary,

@@ -6,7 +6,7 @@
  */
 import { getCollection } from 'astro:content';
 import { checkCompareContent } from '../domain/compare/gate.ts';
-import { buildDecks } from '../domain/flashcards/build.ts';
+import { buildDecks, deckNote } from '../domain/flashcards/build.ts';
 import { allCardsDeck, duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { summarizeHits } from '../domain/flashcards/quality.ts';
 import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
@@ -38,13 +38,7 @@ async function load(): Promise<FlashcardData> {
     index,
   );
   const built = buildDecks({
-    notes: notes.map((n) => ({
-      slug: n.data.slug,
-      title: n.data.title,
-      order: n.data.order,
-      body: n.body ?? '',
-      tags: n.data.tags,
-    })),
+    notes: notes.map(deckNote),
     hand: hand.map((d) => d.data),
     index,
     vocabulary: compare.vocabulary,

@@ -21,6 +21,18 @@ export const disagreementLinks = (comparisons: readonly Comparison[]): Disagreem
     })),
   );
 
+/** A note entry (collection or gate) as the derivation reads it. */
+export const deckNote = (n: {
+  data: { slug: string; title: string; order: number; tags?: readonly string[] };
+  body?: string | undefined;
+}): NoteInput => ({
+  slug: n.data.slug,
+  title: n.data.title,
+  order: n.data.order,
+  body: n.body ?? '',
+  ...(n.data.tags ? { tags: n.data.tags } : {}),
+});
+
 export interface BuiltDecks extends QualityResult {
   /** Cards before the quality stage, per derived deck (for the report). */
   derivedCounts: Record<string, number>;
