@@ -1,7 +1,7 @@
 /**
  * The "Offline" panel on /progress/: how much of the site this browser keeps for offline use,
- * and "Keep everything offline" for the files the first visit leaves out (full-size diagrams,
- * tag pages, the all-cards page: see src/domain/offline/plan.ts). Those go into the cache the
+ * and "Keep everything offline" for the files the first visit leaves out (deck pages, full-size
+ * diagrams, tag pages, the all-cards page: see src/domain/offline/plan.ts). Those go into the cache the
  * service worker already reads pages from when the network is gone, so nothing else changes.
  * Kept apart from offline.ts (registration and the update prompt).
  */
@@ -50,7 +50,7 @@ export function initOfflineLibrary(): void {
     extraLine.hidden = false;
     keep.hidden = missing.length === 0;
     extraLine.textContent = missing.length
-      ? `Not kept yet: ${missing.length} more files — full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
+      ? `Not kept yet: ${missing.length} more files — deck pages, full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
       : `Everything else is kept too (${manifest.extra.length} more files).`;
   };
 

@@ -101,8 +101,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await page.reload();
   await expect(page.getByText(/^Best \d+ % · last \d+ % · 1 attempt$/)).toBeVisible();
 
-  // A flashcard review offline, and the due counts it leaves behind survive a reload.
+  // A flashcard review offline, and the due counts it leaves behind survive a reload. The deck
+  // page was never opened: the first visit kept its cards as data, and the review reads them.
   await page.goto(`${BASE}/flashcards/sessions-and-state/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sessions and state in practice');
   const reviewCounts = page.locator('[data-review-counts]');
   await expect(reviewCounts).toHaveText('20 new cards · 0 learning · 0 reviews due');
   await page.keyboard.press('Space');
@@ -110,6 +112,12 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
   await page.reload();
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
+
+  // Every deck at once ("Review all due"), built from every deck's data.
+  await page.goto(`${BASE}/flashcards/`);
+  await page.getByRole('link', { name: 'Review all due' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All cards');
+  await expect(reviewCounts).toHaveText(/^\d+ new cards · 1 learning · 0 reviews due$/);
 
   // The progress dashboard offline: its catalogue comes from the cache too.
   await page.goto(`${BASE}/progress/`);
@@ -120,9 +128,11 @@ test('after one visit the site works offline; a new build is offered, not swappe
   const offline = page.getByRole('region', { name: 'Offline' });
   await expect(offline).toContainText(/work offline in this browser \(\d+ files, [\d.]+ [KM]B\)/);
   await expect(offline).toContainText(/Not kept yet: \d+ more files/);
-  // A tag page is not part of the first download: offline, it is the site's own 404 page.
+  // A tag page is not part of the first download: offline, it says so (not "Page not found")
+  // and offers to keep everything for next time.
   await page.goto(`${BASE}/tags/caching/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not downloaded for offline use');
+  await expect(page.getByRole('button', { name: 'Keep everything offline' })).toBeVisible();
 
   // 3. A new build is deployed; the reader comes back online.
   await serve(changed);
