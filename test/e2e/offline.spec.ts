@@ -16,6 +16,7 @@ const PORT = 4391;
 const BASE = `http://localhost:${PORT}`;
 const OLD_TITLE = 'Know the trade-offs cold.';
 const NEW_TITLE = 'Know the trade-offs cold, offline.';
+const NEW_TAG_TITLE = 'Serverless, renamed';
 
 let server: DistServer | undefined;
 let changed = '';
@@ -36,6 +37,9 @@ test.beforeAll(async () => {
   cpSync('dist', changed, { recursive: true });
   const home = join(changed, 'index.html');
   writeFileSync(home, readFileSync(home, 'utf8').replace(OLD_TITLE, NEW_TITLE));
+  // …and a changed page outside the precache, which a reader may have kept from the old build.
+  const tag = join(changed, 'tags/serverless/index.html');
+  writeFileSync(tag, readFileSync(tag, 'utf8').replace('<h1>Serverless</h1>', `<h1>${NEW_TAG_TITLE}</h1>`));
   await writeServiceWorker(changed);
 });
 
@@ -58,6 +62,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   });
+
+  // A page outside the first download, opened online: kept as it is in this build.
+  await page.goto(`${BASE}/tags/serverless/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Serverless');
 
   // 2. Network off, and the server gone too: nothing can come from anywhere but the cache.
   await context.setOffline(true);
@@ -162,6 +170,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
   await page.goto(`${BASE}/tags/caching/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching');
+  // The page kept from the old build was fetched again when the new worker took over: offline,
+  // it is the new build's, not a stale copy kept for ever.
+  await page.goto(`${BASE}/tags/serverless/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TAG_TITLE);
   await page.goto(`${BASE}/notes/architecture-paradigms/`);
   await page.getByRole('link', { name: 'Open full size (diagram 1)' }).click();
   await expect(page.locator('svg').first()).toBeVisible();
