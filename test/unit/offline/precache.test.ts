@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherNotesEnv } from '../../../src/lib/paths.ts';
+import { type PackedCatalogue, unpackCatalogue } from '../../../src/domain/progress/packed-catalogue.ts';
 import { withBuildLock } from '../../support/build-lock.ts';
 import {
   localReferences,
@@ -103,7 +104,9 @@ describe('service worker precache', () => {
     const have = new Set(precached.map((url) => url.replace(/^\//, '')));
     expect(have).toContain('progress/index.html');
     expect(have).toContain('progress/catalogue.json');
-    const catalogue = JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8'));
+    const catalogue = unpackCatalogue(
+      JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8')) as PackedCatalogue,
+    );
     expect(catalogue.quizzes).toEqual([
       {
         id: 'valid-quiz',
@@ -111,12 +114,12 @@ describe('service worker precache', () => {
         questions: { scaling: { topic: 'scaling', source: 'valid-note#section-one' } },
       },
     ]);
-    expect(catalogue.decks.find((d: { id: string }) => d.id === 'valid-deck')).toEqual({
+    expect(catalogue.decks.find((d) => d.id === 'valid-deck')).toEqual({
       id: 'valid-deck',
       title: 'Valid deck',
       cards: { 'valid-deck/scaling': { topic: 'scaling', sources: ['valid-note#section-one'] } },
     });
-    expect(catalogue.notes['valid-note'].headings['section-one']).toBe('Section one');
+    expect(catalogue.notes['valid-note']?.headings['section-one']).toBe('Section one');
     // Personal data: the dashboard is not in the search index.
     const html = readFileSync(join(outDir, 'progress/index.html'), 'utf8');
     expect(html).not.toContain('data-pagefind-body');
