@@ -7,18 +7,27 @@
  */
 import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../domain/flashcards/queue.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
-import { isPackedCatalogue, unpackCatalogue } from '../../domain/progress/packed-catalogue.ts';
+import {
+  catalogueAliases,
+  isPackedCatalogue,
+  unpackCatalogue,
+} from '../../domain/progress/packed-catalogue.ts';
 import { loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { initProgressFile } from '../progress/file-ui.ts';
 import { plural, pluralWord } from '../../domain/content/text.ts';
 
-/** Deck id → its card ids, from the catalogue; null when it cannot be read. */
+/**
+ * Deck id → its card ids, from the catalogue, null when it cannot be read; and the merged card
+ * ids, put where the progress store reads them (`data-card-aliases`).
+ */
 async function cardIdsByDeck(url: string): Promise<Map<string, string[]> | null> {
   try {
     const response = await fetch(url);
     if (!response.ok) return null;
     const data = (await response.json()) as unknown;
     if (!isPackedCatalogue(data)) return null;
+    const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
+    if (holder) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(data));
     return new Map(unpackCatalogue(data).decks.map((d) => [d.id, Object.keys(d.cards)]));
   } catch {
     return null;

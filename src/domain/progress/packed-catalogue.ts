@@ -20,9 +20,19 @@ export interface PackedCatalogue {
   /** Per quiz: question id, topic, source. */
   quizzes: { id: string; title: string; questions: [id: string, topic: number, source: number][] }[];
   decks: { id: string; title: string; cards: PackedCard[] }[];
+  /**
+   * Merged card ids, by the card that took them over (survivor → old ids): what /flashcards/
+   * carries progress over with. Tens of thousands at 500 notes, so here rather than in the page.
+   */
+  aliases?: Record<string, string[]>;
 }
 
-export function packCatalogue(catalogue: Catalogue): PackedCatalogue {
+export function packCatalogue(
+  catalogue: Catalogue,
+  aliases: Readonly<Record<string, string>> = {},
+): PackedCatalogue {
+  const bySurvivor: Record<string, string[]> = {};
+  for (const [old, survivor] of Object.entries(aliases)) (bySurvivor[survivor] ??= []).push(old);
   const strings: string[] = [];
   const at = new Map<string, number>();
   const ref = (s: string) => {
@@ -55,7 +65,16 @@ export function packCatalogue(catalogue: Catalogue): PackedCatalogue {
         ];
       }),
     })),
+    ...(Object.keys(bySurvivor).length ? { aliases: bySurvivor } : {}),
   };
+}
+
+/** Old card id → the card that took it over. */
+export function catalogueAliases(packed: PackedCatalogue): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [survivor, olds] of Object.entries(packed.aliases ?? {}))
+    for (const old of olds) aliases[old] = survivor;
+  return aliases;
 }
 
 export const isPackedCatalogue = (data: unknown): data is PackedCatalogue =>

@@ -11,13 +11,13 @@ import { loadQuizzes } from '../../lib/quizzes.ts';
  * topic and source written once: src/domain/progress/packed-catalogue.ts).
  */
 export const GET: APIRoute = async () => {
-  const [{ quizzes }, { decks, index }] = await Promise.all([loadQuizzes(), loadFlashcards()]);
+  const [{ quizzes }, { decks, index, aliases }] = await Promise.all([loadQuizzes(), loadFlashcards()]);
   const catalogue = buildCatalogue({
     quizzes: quizzes.map((q) => q.quiz).sort((a, b) => a.title.localeCompare(b.title)),
     decks,
     notes: index,
   });
-  return new Response(JSON.stringify(packCatalogue(catalogue)), {
+  return new Response(JSON.stringify(packCatalogue(catalogue, aliases)), {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../../src/domain/progress/dashboard.ts';
 import {
+  catalogueAliases,
   isPackedCatalogue,
   packCatalogue,
   unpackCatalogue,
@@ -57,5 +58,14 @@ describe('packed catalogue', () => {
     const broken = packCatalogue(catalogue);
     broken.strings = [];
     expect(() => unpackCatalogue(broken)).toThrow(/no string 0/);
+  });
+
+  it('carries the merged card ids, grouped by the card that took them over', () => {
+    const aliases = { 'a/old': 'sessions/sticky', 'b/old': 'sessions/sticky', 'c/x': 'sessions/both' };
+    const packed = packCatalogue(catalogue, aliases);
+    expect(packed.aliases).toEqual({ 'sessions/sticky': ['a/old', 'b/old'], 'sessions/both': ['c/x'] });
+    expect(catalogueAliases(JSON.parse(JSON.stringify(packed)) as typeof packed)).toEqual(aliases);
+    expect(packCatalogue(catalogue).aliases).toBeUndefined();
+    expect(catalogueAliases(packCatalogue(catalogue))).toEqual({});
   });
 });
