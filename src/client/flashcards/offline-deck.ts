@@ -1,10 +1,12 @@
 /**
  * The offline deck page (src/pages/offline/deck.astro): which deck the address names, its cards
  * from the precached `deck.json` (every deck's, for `/flashcards/all/`), the same card list as
- * the deck page, and then the same review (review.ts).
+ * the deck page, the merged card ids from the progress catalogue, and then the same review
+ * (review.ts).
  */
 import { type DeckData, cardListHtml } from '../../domain/offline/deck-data.ts';
 import { deckIdFromPath } from '../../domain/offline/plan.ts';
+import { catalogueAliases, isPackedCatalogue } from '../../domain/progress/packed-catalogue.ts';
 import { plural } from '../../domain/content/text.ts';
 import { BASE, href } from '../../lib/url.ts';
 import { initReview } from './review.ts';
@@ -16,18 +18,23 @@ const fetchDeck = async (id: string): Promise<DeckData | null> => {
   return response?.ok ? ((await response.json()) as DeckData) : null;
 };
 
+/** Merged card ids → their survivor, from the (precached) progress catalogue. */
+async function aliases(): Promise<Record<string, string>> {
+  const response = await fetch(href('/progress/catalogue.json')).catch(() => null);
+  const data = response?.ok ? ((await response.json().catch(() => null)) as unknown) : null;
+  return isPackedCatalogue(data) ? catalogueAliases(data) : {};
+}
+
 /** `/flashcards/all/`: every deck's cards, in the order of the deck list. */
 async function allDecks(): Promise<DeckData | null> {
   const response = await fetch(href('/flashcards/decks.json')).catch(() => null);
   if (!response?.ok) return null;
   const ids = (await response.json()) as string[];
   const decks = (await Promise.all(ids.map(fetchDeck))).filter((d): d is DeckData => d !== null);
-  const aliases = Object.assign({}, ...decks.map((d) => JSON.parse(d.aliases) as object)) as object;
   return {
     id: ALL,
     title: 'All cards',
     summary: 'Every card of every deck, in one review.',
-    aliases: JSON.stringify(aliases),
     cards: decks.flatMap((d) => d.cards),
   };
 }
@@ -37,7 +44,7 @@ export async function initOfflineDeck(): Promise<void> {
   const review = document.querySelector<HTMLElement>('[data-review]');
   if (!page || !review) return;
   const id = deckIdFromPath(location.pathname, BASE);
-  const deck = id === ALL ? await allDecks() : id ? await fetchDeck(id) : null;
+  const [deck, merged] = await Promise.all([id === ALL ? allDecks() : id ? fetchDeck(id) : null, aliases()]);
   const $ = (name: string) => page.querySelector<HTMLElement>(`[data-${name}]`) as HTMLElement;
   if (!deck) {
     review.hidden = true;
@@ -48,7 +55,7 @@ export async function initOfflineDeck(): Promise<void> {
   document.title = `${$('deck-title').textContent} · Flashcards · Tradeoffs`;
   $('deck-summary').innerHTML = deck.summary;
   $('deck-count').textContent = plural(deck.cards.length, 'card');
-  $('card-aliases').dataset.cardAliases = deck.aliases;
+  $('card-aliases').dataset.cardAliases = JSON.stringify(merged);
   $('card-list').innerHTML = cardListHtml(deck.cards);
   $('deck-list').hidden = false;
   review.dataset.review = deck.id;

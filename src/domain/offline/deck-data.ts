@@ -10,7 +10,9 @@
  *
  * The data is read from the built deck page (its card list is the one source of the markup) and
  * turned back into the same list by `cardListHtml`. Fields are HTML fragments as the page had
- * them (text already escaped, source links included). Pure: strings in, strings out.
+ * them (text already escaped, source links included). The merged card ids the deck page also
+ * carries are not repeated here: the offline page takes them from the progress catalogue, which
+ * is precached anyway. Pure: strings in, strings out.
  */
 
 /** One card: id, context line, front, answer, source line (HTML fragments). */
@@ -21,8 +23,6 @@ export interface DeckData {
   title: string;
   /** The lede under the title. */
   summary: string;
-  /** Merged card ids → their survivor (the page's `data-card-aliases`, as JSON text). */
-  aliases: string;
   cards: DeckCard[];
 }
 
@@ -67,7 +67,6 @@ export function deckDataFromPage(html: string, id: string, file: string): DeckDa
     id,
     title: field(/<div class="deck-page"[^>]*><header class="page-head">[\s\S]*?<h1>([\s\S]*?)<\/h1>/),
     summary: field(/<p class="lede">([\s\S]*?)<\/p>/),
-    aliases: unescapeAttr(field(/data-card-aliases="([^"]*)"/)) || '{}',
     cards,
   };
 }

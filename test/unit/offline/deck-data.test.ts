@@ -37,7 +37,6 @@ describe('deck data', () => {
       id: 'sessions',
       title: 'Sessions &amp; state',
       summary: 'Sticky sessions and JWT.',
-      aliases: '{"old/a":"sessions/sticky"}',
       cards,
     });
     expect(cardListHtml(data.cards)).toBe(list);
