@@ -135,6 +135,8 @@ test('after one visit the site works offline; a new build is offered, not swappe
   // What the first visit keeps is said, with its size, and what it leaves out can be added.
   const offline = page.getByRole('region', { name: 'Offline' });
   await expect(offline).toContainText(/work offline in this browser \(\d+ files, [\d.]+ [KM]B\)/);
+  await expect(offline).toContainText(/Of which (.+ [\d.]+ [KM]B, )+.+ [\d.]+ [KM]B\./);
+  await expect(offline).toContainText(/notes [\d.]+ [KM]B/);
   await expect(offline).toContainText(/Not kept yet: \d+ more files/);
   // A tag page is not part of the first download: offline, it says so (not "Page not found")
   // and offers to keep everything for next time.

@@ -90,15 +90,30 @@ export const fileUrl = (path: string): string => path.replace(/(^|\/)index\.html
 
 /** What the page shows and fetches for "Keep everything offline" (`offline.json`). */
 export interface OfflineManifest {
-  /** Files and bytes the first visit downloads. */
-  core: { files: number; bytes: number };
+  /** Files and bytes the first visit downloads, and the bytes of each kind of file among them. */
+  core: { files: number; bytes: number; kinds?: Partial<Record<FileKind, number>> };
   /** Files "Keep everything offline" adds: URL relative to the site's base, and bytes. */
   extra: { url: string; bytes: number }[];
 }
 
+/** What a reader would call a file of the site, for "what is kept, and how big". */
+export type FileKind =
+  'notes' | 'quizzes' | 'flashcards' | 'search' | 'cheat sheets' | 'styles and scripts' | 'other';
+
+export function fileKind(path: string): FileKind {
+  const top = path.split('/')[0];
+  if (top === 'notes' || top === 'quizzes' || top === 'flashcards') return top;
+  if (top === 'pagefind' || top === 'search') return 'search';
+  if (top === 'cheatsheets') return 'cheat sheets';
+  if (top === '_astro' || /^sw[-.]/.test(path)) return 'styles and scripts';
+  return 'other';
+}
+
 export function offlineManifest(plan: OfflinePlan): OfflineManifest {
+  const kinds: Partial<Record<FileKind, number>> = {};
+  for (const f of plan.core) kinds[fileKind(f.path)] = (kinds[fileKind(f.path)] ?? 0) + f.size;
   return {
-    core: { files: plan.core.length, bytes: plan.core.reduce((sum, f) => sum + f.size, 0) },
+    core: { files: plan.core.length, bytes: plan.core.reduce((sum, f) => sum + f.size, 0), kinds },
     extra: plan.extra.map((f) => ({ url: fileUrl(f.path), bytes: f.size })),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deckIdFromPath,
+  fileKind,
   fileUrl,
   offlineFallback,
   offlineManifest,
@@ -137,10 +138,27 @@ describe('offlineFallback', () => {
 describe('offlineManifest', () => {
   it('counts the first download and lists the rest as addresses a browser asks for', () => {
     const manifest = offlineManifest(planOffline(site, { maxFileBytes: 1000 }));
-    expect(manifest.core).toEqual({ files: 5, bytes: 128 });
+    expect(manifest.core).toEqual({
+      files: 5,
+      bytes: 128,
+      kinds: { other: 18, notes: 50, flashcards: 20, search: 40 },
+    });
     expect(manifest.extra).toContainEqual({ url: 'tags/caching/', bytes: 8 });
     expect(manifest.extra).toContainEqual({ url: 'diagrams/m-1.svg', bytes: 30 });
     expect(fileUrl('index.html')).toBe('');
     expect(fileUrl('notes/a/index.html')).toBe('notes/a/');
+  });
+});
+
+describe('fileKind', () => {
+  it('names each file as a reader would', () => {
+    expect(fileKind('notes/a/index.html')).toBe('notes');
+    expect(fileKind('quizzes/q/key.json')).toBe('quizzes');
+    expect(fileKind('flashcards/a/deck.json')).toBe('flashcards');
+    expect(fileKind('pagefind/fragment/x.pf_fragment')).toBe('search');
+    expect(fileKind('search/index.html')).toBe('search');
+    expect(fileKind('cheatsheets/a/index.html')).toBe('cheat sheets');
+    expect(fileKind('_astro/Base.css')).toBe('styles and scripts');
+    expect(fileKind('progress/catalogue.json')).toBe('other');
   });
 });
