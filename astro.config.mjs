@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { derivedCache } from './src/integrations/derived-cache.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -89,13 +90,17 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // Ordering: the gate first (bad content stops everything), then diagrams (all rendered
-    // before pages), then MDX (which compiles notes using the remark plugin above). After the
-    // pages are written (astro:build:done, run in this order): Pagefind indexes them, then the
-    // service worker precaches everything, the search index included — so it must stay last.
+    // Ordering: diagrams first, only to start drawing while the gate reads the notes (its
+    // astro:config:setup returns at once; every diagram is ready before pages, at
+    // astro:build:start), then the gate (bad content stops everything), then MDX (which compiles
+    // notes using the remark plugin above). After the pages are written (astro:build:done, run
+    // in this order): Pagefind indexes them, then the service worker precaches everything, the
+    // search index included — so it must stay last.
+    // The store of derived data comes before the gate, which is its first reader.
+    diagrams.integration,
+    derivedCache(),
     contentGate(),
     siteAddress(),
-    diagrams.integration,
     obsidian.integration,
     // Static note content compiles to HTML strings, not a JSX call per element: a note's inline
     // SVGs are thousands of elements, and compiling them was most of every build.

@@ -3,16 +3,68 @@
  * build with file, line and field, instead of becoming a missing page), and after the build
  * checks that every note file became exactly one non-empty page.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content/errors.ts';
+import { memoAsync } from '../domain/content/memo.ts';
 import { plural } from '../domain/content/text.ts';
-import { gateContent } from './load-notes.ts';
-import { isPublished } from '../schemas/note.ts';
+import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 
 export class ContentGateError extends Error {
   override name = 'ContentGateError';
+}
+
+async function runGate(root: string): Promise<{ slugs: string[]; errors: string[]; warnings: string[] }> {
+  const [{ gateContent }, { isPublished }] = await Promise.all([
+    import('./load-notes.ts'),
+    import('../schemas/note.ts'),
+  ]);
+  const { notes, errors, warnings } = await gateContent(root);
+  return {
+    // Drafts and `publish: false` notes are checked but get no page.
+    slugs: notes.filter((n) => isPublished(n.data)).map((n) => n.data.slug),
+    errors: errors.map(formatContentError),
+    warnings,
+  };
+}
+
+/** Text files the gate reads are hashed whole; of anything else (attachments) only the name counts. */
+const READ_WHOLE = /\.(mdx?|ya?ml|json)$/i;
+
+/**
+ * Everything the gate reads, as one digest: every file under the notes folder (skipping dot
+ * folders, as the gate does), the quiz, deck, comparison and walker folders, the prices, and
+ * whether a pricing file is required.
+ */
+export async function gateInputs(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const add = async (dir: string, recursive: boolean) => {
+    const entries = await readdir(dir, { recursive, withFileTypes: true }).catch(() => []);
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .filter(
+        (f) =>
+          !relative(dir, f)
+            .split(/[\\/]/)
+            .some((part) => part.startsWith('.') || part === 'node_modules'),
+      )
+      .sort();
+    hash.update(`\0dir ${relative(root, dir)}\n`);
+    for (const file of files) {
+      hash.update(`${relative(dir, file)}\n`);
+      if (READ_WHOLE.test(file)) hash.update(await readFile(file));
+    }
+  };
+  await add(notesDir(root), true);
+  for (const dir of [quizzesDir(root), cardsDir(root), compareDir(root), decideDir(root)])
+    await add(dir, false);
+  hash.update(`\0pricing ${process.env.TRADEOFFS_PRICING_FILE ?? ''}\n`);
+  hash.update((await readFile(pricingFile(root)).catch(() => null)) ?? '\0missing');
+  return hash.digest('hex');
 }
 
 export function contentGate(): AstroIntegration {
@@ -22,15 +74,17 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command }) => {
         if (command === 'preview') return;
-        const { notes, errors, warnings } = await gateContent(fileURLToPath(config.root));
-        for (const warning of warnings) console.warn(`[content] warning: ${warning}`);
-        if (errors.length) {
+        const root = fileURLToPath(config.root);
+        // A rebuild over the same files (and the same code: the store's key) has the same
+        // verdict, errors included: the checks, and the modules they need, are skipped.
+        const gate = await memoAsync('content-gate', await gateInputs(root), () => runGate(root));
+        for (const warning of gate.warnings) console.warn(`[content] warning: ${warning}`);
+        if (gate.errors.length) {
           throw new ContentGateError(
-            `Content errors (${errors.length}):\n${errors.map((e) => `  ${formatContentError(e)}`).join('\n')}`,
+            `Content errors (${gate.errors.length}):\n${gate.errors.map((e) => `  ${e}`).join('\n')}`,
           );
         }
-        // Drafts and `publish: false` notes are checked but get no page.
-        slugs = notes.filter((n) => isPublished(n.data)).map((n) => n.data.slug);
+        slugs = gate.slugs;
       },
       'astro:build:done': async ({ dir }) => {
         const problems: string[] = [];

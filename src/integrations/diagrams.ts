@@ -15,11 +15,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
-import { type DiagramArtifact } from '../markdown/mermaid/svg.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
-import { diagramFileName, type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
+import { type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
-import { readNoteFiles } from './load-notes.ts';
+import { readNoteFiles } from './content-files.ts';
 
 const VIRTUAL_ID = 'virtual:tradeoffs/diagrams.css';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -55,34 +54,43 @@ export function createDiagrams(root = process.cwd()) {
       })),
     );
     const started = performance.now();
-    const outcomes = await renderer.renderAll(fences.map((f) => f.source));
+    const failed = await renderer.errors(fences.map((f) => f.source));
     const errors = fences.flatMap((fence, i) => {
-      const outcome = outcomes[i];
-      return outcome && !outcome.ok
-        ? [
-            `  ${fence.file}:${diagramErrorLine(fence.line, outcome.message)}: ${outcome.message.split('\n').join('\n    ')}`,
-          ]
+      const message = failed[i];
+      return message
+        ? [`  ${fence.file}:${diagramErrorLine(fence.line, message)}: ${message.split('\n').join('\n    ')}`]
         : [];
     });
     if (errors.length) throw new DiagramError(`Invalid mermaid diagram(s):\n${errors.join('\n')}`);
     // The same sheets the remark plugin links (same artifacts, same order-free hash), made here
-    // too: Astro may serve a note from its cache without running the plugin.
-    const byFile = new Map<string, DiagramArtifact[]>();
-    fences.forEach((fence, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), outcome.artifact]);
-    });
-    for (const artifacts of byFile.values()) keep(pageStylesheet(artifacts));
+    // too: Astro may serve a note from its cache without running the plugin. One note at a time,
+    // read back from the render cache, so the site's diagrams are never all in memory.
+    const byFile = new Map<string, string[]>();
+    for (const fence of fences) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), fence.source]);
+    for (const sources of byFile.values()) {
+      const outcomes = await renderer.renderAll(sources);
+      keep(pageStylesheet(outcomes.flatMap((o) => (o.ok ? [o.artifact] : []))));
+    }
     console.log(
       `[diagrams] ${fences.length} diagram(s) ready in ${Math.round(performance.now() - started)} ms (${launches ? 'rendered' : 'all from cache, no browser'})`,
     );
   }
+  /**
+   * A build starts drawing when Astro loads the config, not at `astro:build:start`: the
+   * browser's launch and the first batches overlap Astro's own start-up (content sync, types).
+   */
+  let early: Promise<void> | undefined;
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:diagrams',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         remarkOptions.base = config.base;
+        if (command === 'build' && !early) {
+          early = prerender();
+          // Reported by astro:build:start, not as an unhandled rejection meanwhile.
+          early.catch(() => undefined);
+        }
         const sheetPath = `${config.base.replace(/\/?$/, '/')}${STYLESHEET_DIR}/`;
         updateConfig({
           vite: {
@@ -102,11 +110,12 @@ export function createDiagrams(root = process.cwd()) {
                       return res.end(sheet);
                     }
                     const name = /^\/diagrams\/(m-[0-9a-f]+\.svg)$/.exec(req.url ?? '')?.[1];
-                    const artifact =
-                      name && renderer.artifacts().find((a) => diagramFileName(a.source) === name);
-                    if (!artifact) return next();
-                    res.setHeader('content-type', 'image/svg+xml');
-                    res.end(artifact.standalone);
+                    if (!name) return next();
+                    void renderer.standalone(name).then((svg) => {
+                      if (svg === undefined) return next();
+                      res.setHeader('content-type', 'image/svg+xml');
+                      res.end(svg);
+                    }, next);
                   });
                 },
               },
@@ -118,13 +127,24 @@ export function createDiagrams(root = process.cwd()) {
       // same file:line error in the browser overlay (the remark plugin throws it).
       'astro:server:setup': async ({ logger }) =>
         prerender().catch((error: Error) => logger.error(error.message)),
-      'astro:build:start': async () => prerender(),
+      'astro:build:start': async () => {
+        const pending = early ?? prerender();
+        early = undefined;
+        await pending;
+      },
       'astro:build:done': async ({ dir }) => {
         const out = new URL('diagrams/', dir);
         await mkdir(out, { recursive: true });
-        await Promise.all(
-          renderer.artifacts().map((a) => writeFile(new URL(diagramFileName(a.source), out), a.standalone)),
-        );
+        // A few at a time, read back from the render cache: never every diagram in memory.
+        const names = renderer.fileNames();
+        for (let i = 0; i < names.length; i += 32) {
+          await Promise.all(
+            names.slice(i, i + 32).map(async (name) => {
+              const svg = await renderer.standalone(name);
+              if (svg !== undefined) await writeFile(new URL(name, out), svg);
+            }),
+          );
+        }
         const dist = fileURLToPath(dir);
         await mkdir(join(dist, STYLESHEET_DIR), { recursive: true });
         await Promise.all([...sheets].map(([name, css]) => writeFile(join(dist, STYLESHEET_DIR, name), css)));

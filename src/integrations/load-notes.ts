@@ -1,9 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
+import { readFiles, readNoteFiles } from './content-files.ts';
 import { checkNotes } from '../domain/content/gate.ts';
+import { memoAsync } from '../domain/content/memo.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { linkProblems } from '../domain/notes/link-index.ts';
 import { checkNoteLinks } from '../domain/notes/links.ts';
@@ -23,30 +25,7 @@ import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } fr
 import { NoteSchema } from '../schemas/note.ts';
 import { SECTION_FILE } from '../schemas/section.ts';
 
-/**
- * The files of a content folder matching a pattern, sorted by name; a missing folder has none.
- * `recursive`: subfolders too (notes: folders are sections), dot-folders such as `.obsidian` left out.
- */
-export async function readFiles(
-  root: string,
-  dir: string,
-  pattern: RegExp,
-  recursive = false,
-): Promise<ContentFile[]> {
-  const names = (await readdir(dir, { recursive }).catch(() => [] as string[]))
-    .map((n) => n.split(sep).join('/'))
-    .filter((n) => pattern.test(n) && !n.split('/').some((part) => part.startsWith('.')))
-    .sort();
-  return Promise.all(
-    names.map(async (name) => ({
-      path: relative(root, join(dir, name)),
-      bytes: await readFile(join(dir, name)),
-    })),
-  );
-}
-
-export const readNoteFiles = (root = process.cwd(), dir = notesDir(root)) =>
-  readFiles(root, dir, /\.mdx?$/, true);
+export { readFiles, readNoteFiles } from './content-files.ts';
 
 /** Every `_section.yaml` under the notes folder (dot-folders such as `.obsidian` skipped). */
 export const readSectionFiles = (root = process.cwd(), dir = notesDir(root)) =>
@@ -65,6 +44,18 @@ export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
 
+/** Why a body does not compile as MDX (line within the body), or null when it does. */
+async function compileProblem(body: string): Promise<{ line?: number; reason: string } | null> {
+  try {
+    // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
+    await compile(stripComments(body), { remarkPlugins: [remarkGfm, remarkMath] });
+    return null;
+  } catch (error) {
+    const e = error as { line?: number; reason?: string; message?: string };
+    return { ...(e.line ? { line: e.line } : {}), reason: String(e.reason ?? e.message) };
+  }
+}
+
 /**
  * Everything the gate checks, including what needs a compiler: each body must compile as MDX
  * (a stray `{` or `<` would otherwise fail deep inside the build, or render nothing).
@@ -77,17 +68,13 @@ export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
     notes
       .filter((note) => !broken.has(note.file))
       .map(async (note) => {
-        try {
-          // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
-          await compile(stripComments(note.body), { remarkPlugins: [remarkGfm, remarkMath] });
-        } catch (error) {
-          const e = error as { line?: number; reason?: string; message?: string };
+        const failed = await memoAsync('mdx-compile', note.body, () => compileProblem(note.body));
+        if (failed)
           errors.push({
             file: note.file,
-            line: e.line ? note.bodyLine + e.line - 1 : note.bodyLine,
-            message: `not valid MDX: ${e.reason ?? e.message} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
+            line: failed.line ? note.bodyLine + failed.line - 1 : note.bodyLine,
+            message: `not valid MDX: ${failed.reason} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
           } satisfies ContentError);
-        }
       }),
   );
   // Wikilinks and embeds: every one that points at nothing, in every note, before any page is

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { indexNote, type LinkIndex } from '../domain/notes/link-index.ts';
+import { derivedStore, memoKey } from '../domain/content/memo.ts';
 import { stripComments } from '../domain/notes/obsidian.ts';
 import { notesDir as defaultNotesDir } from '../lib/paths.ts';
 import { createMathStyles, KATEX_DIR, type MathStyles } from '../markdown/rehype-math.ts';
@@ -50,17 +51,22 @@ export function readLinkIndex(dir: string): LinkIndex {
 
 export function createObsidian(root = process.cwd()) {
   const dir = defaultNotesDir(root);
-  let index = readLinkIndex(dir);
-  const digest = createHash('sha256').update(JSON.stringify(index)).digest('hex').slice(0, 12);
+  // Read when the build starts (astro:config:setup), not when the config is loaded: by then the
+  // build's store of derived data is open (src/integrations/derived-cache.ts), so unchanged notes
+  // are not parsed again.
+  let index: LinkIndex | undefined;
+  const current = (): LinkIndex => (index ??= readLinkIndex(dir));
   const math: MathStyles = createMathStyles();
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:obsidian',
     hooks: {
       'astro:config:setup': ({ updateConfig, command }) => {
+        wikiLinks.digest = createHash('sha256').update(JSON.stringify(current())).digest('hex').slice(0, 12);
         updateConfig({
           vite: {
             plugins: [
+              mdxCache(math, () => wikiLinks.digest),
               {
                 name: 'tradeoffs:obsidian-comments',
                 // Before @astrojs/mdx (also 'pre', registered after this integration).
@@ -103,11 +109,53 @@ export function createObsidian(root = process.cwd()) {
   };
 
   const wikiLinks: RemarkWikiLinksOptions & { digest: string } = {
-    index: () => index,
+    index: current,
     notesDir: dir,
-    digest,
+    digest: '',
   };
-  return { integration, wikiLinks, math, index: () => index };
+  return { integration, wikiLinks, math, index: current };
+}
+
+type MdxTransform = (code: string, id: string) => Promise<{ code: string } | undefined>;
+const MATH_CLASS = /\bks-[0-9a-f]{8}\b/g;
+
+/**
+ * `astro build` compiles every `.mdx` note through Vite each time (Astro keeps rendered `.md`
+ * notes in its content store, not `.mdx` modules). With the build's store of derived data open
+ * (src/domain/content/memo.ts), the MDX plugin's output is kept per note text, under the link
+ * index's digest (a note's wikilinks show other notes' titles and headings); the source code and
+ * settings are the store's own key. What the Markdown plugins register as they compile is
+ * replayed from the output: each note's diagram stylesheet is made by the diagrams integration
+ * anyway, and the KaTeX classes a note uses are registered again with their styles.
+ */
+function mdxCache(math: MathStyles, digest: () => string) {
+  return {
+    name: 'tradeoffs:mdx-cache',
+    configResolved(resolved: { plugins: readonly { name: string; transform?: unknown }[] }) {
+      const plugin = resolved.plugins.find((p) => p.name === '@mdx-js/rolldown');
+      const transform = plugin?.transform as { handler?: MdxTransform } | undefined;
+      const compile = transform?.handler;
+      if (!transform || !compile) return;
+      transform.handler = async function (this: unknown, code, id) {
+        if (!derivedStore()) return compile.call(this, code, id);
+        const key = memoKey(id, code, digest());
+        const hit = derivedStore()?.get('mdx-module', key)?.value as
+          { result: { code: string }; styles: string[] } | undefined;
+        if (hit) {
+          for (const style of hit.styles) math.classFor(style);
+          return hit.result;
+        }
+        const result = await compile.call(this, code, id);
+        if (!result) return result;
+        const styles = [...new Set(result.code.match(MATH_CLASS) ?? [])].flatMap((name) => {
+          const style = math.styleOf(name);
+          return style ? [style] : [];
+        });
+        derivedStore()?.set('mdx-module', key, { result, styles });
+        return result;
+      };
+    },
+  };
 }
 
 const katexDist = (): string => dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));

@@ -11,7 +11,6 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { pageUrl, prepareForIndex } from '../domain/search/index-page.ts';
 import { computeBuildId } from '../lib/build-id.ts';
 
@@ -26,6 +25,8 @@ export class SearchIndexError extends Error {
 const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\.(js|css)$/;
 
 export async function writeSearchIndex(dist: string): Promise<{ pages: number; files: number }> {
+  // Loaded when the index is written, not with the config.
+  const pagefind = await import('pagefind');
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
   const pages = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))

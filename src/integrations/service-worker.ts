@@ -14,11 +14,11 @@
  * and assets never mix across versions.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
+import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
 import { deckDataFromPage } from '../domain/offline/deck-data.ts';
 import {
   NOT_KEPT_PAGE,
@@ -101,6 +101,12 @@ async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[
   return { files, embedded };
 }
 
+/** Stands for the precache list in a bundled worker, where the list is put in afterwards. */
+const PLACEHOLDER = { url: '__tradeoffs_precache__', revision: '__tradeoffs_revision__' };
+/** How Terser writes the placeholder list (and so how the list is written in its place). */
+const entriesCode = (entries: readonly { url: string; revision: string | null }[]) =>
+  `[${entries.map((e) => `{url:${JSON.stringify(e.url)},revision:${JSON.stringify(e.revision)}}`).join(',')}]`;
+
 /**
  * The worker's own part (imported by Workbox's worker, `importScripts`):
  * - offline, an address neither precached nor cached gets the offline deck page, the "not
@@ -154,38 +160,58 @@ self.addEventListener("activate", () => {
 }
 
 /**
- * Bundling the worker (Rollup and Terser over Workbox's runtime) is most of this step's time, and
- * its output depends only on the precache list and the options: a rebuild whose list (paths and
- * revisions) and options are unchanged reuses the worker written last time.
+ * Bundling the worker (Rollup, Babel and Terser over Workbox's runtime) was most of this step's
+ * time, and only the precache list differs from one build to the next: the worker is bundled
+ * once per set of options (and version of this file) with a placeholder list, and each build
+ * writes its own list in the placeholder's place: the file Workbox would have written.
  */
 async function cachedGenerateSW(
   options: GenerateSWOptions,
-  manifestOptions: Parameters<typeof getManifest>[0],
+  manifestOptions: GetManifestOptions,
   cacheDir: string | undefined,
 ) {
+  // Workbox's bundler (~2,000 modules, a second or more to load) only when a worker must be
+  // bundled; listing the files needs a small part of it.
+  const generateSW = async (o: GenerateSWOptions) => (await import('workbox-build')).generateSW(o);
   if (!cacheDir) return generateSW(options);
-  const { manifestEntries, count, size, warnings } = await getManifest(manifestOptions);
-  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  const { getManifest } = await import('workbox-build/build/get-manifest.js');
+  const { manifestEntries = [], count, size, warnings } = await getManifest(manifestOptions);
+  // Only plain entries have the one shape the placeholder stands for.
+  if (!manifestEntries.length || manifestEntries.some((e) => Object.keys(e).join() !== 'url,revision'))
+    return generateSW(options);
+  const { swDest, globDirectory: _dir, manifestTransforms: _list, ...rest } = options;
   const key = createHash('sha256')
-    .update(JSON.stringify(manifestEntries))
-    .update(source)
+    .update(await readFile(fileURLToPath(import.meta.url), 'utf8'))
     .update(
-      JSON.stringify(options, (_, v: unknown) =>
+      JSON.stringify(rest, (_, v: unknown) =>
         typeof v === 'function' || v instanceof RegExp ? String(v) : v,
       ),
     )
     .digest('hex')
     .slice(0, 20);
-  const cached = join(cacheDir, `${key}.js`);
-  if (await stat(cached).catch(() => null)) {
-    await copyFile(cached, options.swDest);
-    return { count, size, warnings };
+  const template = join(cacheDir, `${key}.template.js`);
+  let code = await readFile(template, 'utf8').catch(() => undefined);
+  if (code === undefined) {
+    await mkdir(cacheDir, { recursive: true });
+    const temp = join(cacheDir, `${key}.${process.pid}.tmp.js`); // Workbox wants a .js name
+    await generateSW({
+      ...options,
+      swDest: temp,
+      manifestTransforms: [() => ({ manifest: [{ ...PLACEHOLDER, size: 0 }], warnings: [] })],
+    });
+    code = await readFile(temp, 'utf8');
+    if (code.split(entriesCode([PLACEHOLDER])).length !== 2) {
+      // Not the shape expected (a new Workbox or Terser): bundle this worker directly.
+      await rm(temp, { force: true });
+      return generateSW(options);
+    }
+    await rename(temp, template);
   }
-  const result = await generateSW(options);
-  await mkdir(cacheDir, { recursive: true });
-  await copyFile(options.swDest, `${cached}.${process.pid}.tmp`);
-  await rename(`${cached}.${process.pid}.tmp`, cached);
-  return result;
+  await writeFile(
+    swDest,
+    code.replace(entriesCode([PLACEHOLDER]), () => entriesCode(manifestEntries)),
+  );
+  return { count, size, warnings };
 }
 
 export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {

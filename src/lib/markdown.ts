@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
+import { memo, memoKey } from '../domain/content/memo.ts';
 import { unsafeUrl } from '../domain/quiz/text.ts';
 import { rehypeBase } from '../markdown/rehype-base.ts';
 import { BASE } from './url.ts';
@@ -50,7 +51,8 @@ const processor = unified()
   .use(rehypeStringify);
 
 /** Block Markdown → HTML (paragraphs, lists, code). */
-export const markdown = (text: string): string => String(processor.processSync(text)).trim();
+export const markdown = (text: string): string =>
+  memo('yaml-markdown', memoKey(BASE, text), () => String(processor.processSync(text)).trim());
 
 /** One paragraph of Markdown → inline HTML (option labels, rubric items). */
 export const inlineMarkdown = (text: string): string =>

@@ -25,6 +25,8 @@ export interface MathStyles {
   classFor(style: string): string;
   css(): string;
   used(): boolean;
+  /** The style of a class given out by `classFor` (a note compiled in an earlier build names its classes). */
+  styleOf(name: string): string | undefined;
 }
 
 /** The style attributes of every formula of the build, as classes (one rule per distinct style). */
@@ -53,6 +55,7 @@ export function createMathStyles(): MathStyles {
         })
         .join('\n'),
     used: () => used || rules.size > 0,
+    styleOf: (name) => rules.get(name),
   };
 }
 

@@ -42,6 +42,13 @@ export const OptionTermSchema = z
       .array(Text)
       .min(1, 'list at least one label')
       .describe('Column headers or section headings that name this option; matched without case.'),
+    tells: z
+      .array(Text)
+      .optional()
+      .describe(
+        'Words that name what this option is ("session", "sticky" for stateful): a reverse flashcard ' +
+          'whose prompt contains one gives its answer away and is dropped. Matched as whole words, without case.',
+      ),
   })
   .strict();
 

@@ -110,7 +110,7 @@ test.describe('desktop', () => {
     page,
   }) => {
     await page.goto('/compare/stateful-vs-stateless/');
-    const count = page.getByRole('link', { name: '1 disagreement' });
+    const count = page.getByRole('link', { name: '2 disagreements' });
     await count.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#disagreements$/);

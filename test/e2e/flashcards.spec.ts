@@ -189,6 +189,48 @@ test('Anki export: a tab-separated file with the headers Anki reads', async ({ p
   expect(text).toContain('\tTradeoffs::sessions-and-state\t');
 });
 
+test('a merged card shows every note’s wording with its source, and where the notes disagree', async ({
+  page,
+  request,
+}) => {
+  const deck = '/flashcards/stateless-vs-stateful-systems/';
+  await page.goto(deck);
+  // In the list: the CDN card lists four notes' wordings, each with its section, and the resolution.
+  const card = page.locator(
+    'li[data-card-id="stateless-vs-stateful-systems/comparison--examples--stateless"]',
+  );
+  await card.getByText('Answer').click();
+  const wordings = card.locator('.card-wordings > li');
+  await expect(wordings).toHaveCount(4);
+  await expect(wordings.nth(1)).toContainText('“REST APIs, static content, distributed calculations”');
+  await expect(wordings.nth(1).getByRole('link')).toHaveAttribute(
+    'href',
+    '/notes/stateful-vs-stateless-architecture/#key-characteristics',
+  );
+  await card.getByRole('link', { name: 'A CDN is a cache — is it stateless or stateful?' }).click();
+  await expect(page).toHaveURL(/\/compare\/stateful-vs-stateless\/#cdn-cache$/);
+  // In the review: the first card merges two sections' wordings; both show with the answer.
+  await page.goto(deck);
+  await expect(front(page)).toHaveText('Best Practice: Separate Concerns — key insight?');
+  await page.keyboard.press('Space');
+  const shown = page.locator('[data-review-source] .card-wordings > li');
+  await expect(shown).toHaveCount(2);
+  await expect(shown.nth(1)).toContainText('“Keep app servers stateless, push state to specialized systems”');
+  await expect(shown.nth(1).getByRole('link')).toHaveAttribute(
+    'href',
+    '/notes/stateless-vs-stateful-systems/#-key-takeaways',
+  );
+  // In the Anki file: the same list, and the disagreement as a link.
+  const text = await (await request.get('/flashcards/anki/stateless-vs-stateful-systems.txt')).text();
+  const row = text
+    .split('\n')
+    .find((l) => l.startsWith('stateless-vs-stateful-systems/comparison--examples--stateless\t'));
+  expect(row).toContain('The notes say it 4 ways:<ul>');
+  expect(row).toMatch(
+    /The notes disagree here: <a href="[^"]*\/compare\/stateful-vs-stateless\/#cdn-cache">/,
+  );
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`answer side: no axe violations, no CSP violations with stored progress (${scheme})`, async ({
     browser,

@@ -5,6 +5,7 @@
  * keeps the score, jumps to a question, and speaks once per checked question.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { practiceId, practiceQuiz } from '../../src/domain/quiz/practice.ts';
 import type { Question } from '../../src/schemas/quiz.ts';
@@ -128,24 +129,41 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   await page.goto('/quizzes/serverless-or-servers/');
   const panel = page.getByRole('navigation', { name: 'Your progress' });
   await expect(panel).toBeVisible();
+  // The jump list comes before the questions in the keyboard order (like a note's contents).
+  await page.getByRole('link', { name: 'Quizzes' }).first().focus();
   const third = panel.getByRole('link', { name: 'Question 3, not answered yet' });
-  await third.focus();
+  for (let i = 0; i < 25 && !(await third.evaluate((a) => a === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(third).toBeFocused();
   await page.keyboard.press('Enter');
   const q3 = page.locator('li.question').nth(2);
-  await expect(q3).toBeInViewport();
   await expect(q3.locator('input, select, textarea').first()).toBeFocused();
+  // Scrolled to the question's top, just below the sticky site header, not under it (once the
+  // smooth scroll has come to rest).
+  const header = await page.locator('.site-header').boundingBox();
+  const below = (header?.y ?? 0) + (header?.height ?? 0);
+  await expect
+    .poll(async () => {
+      const y = (await q3.boundingBox())?.y ?? -1;
+      return y >= below && y < below + 40;
+    })
+    .toBe(true);
 
   const q1 = page.locator('li.question').first();
   await q1.locator('input').first().check();
   await q1.getByRole('button', { name: 'Check answer' }).click();
   const verdict = (await q1.locator('.verdict').textContent()) ?? '';
   const right = verdict.startsWith('Right');
-  await expect(panel.getByRole('link', { name: `Question 1, ${right ? 'right' : 'wrong'}` })).toBeVisible();
+  const q1Link = panel.getByRole('link', { name: `Question 1, ${right ? 'right' : 'wrong'}` });
+  await expect(q1Link).toBeVisible();
+  // The question's own feedback speaks the verdict; the panel adds only the running totals.
   const live = panel.locator('[aria-live="polite"]');
-  await expect(live).toHaveText(
-    new RegExp(`^Question 1: ${right ? 'right' : 'not right'}\\. 1 of \\d+ answered`),
-  );
+  await expect(live).toHaveText(/^1 of \d+ answered, score [\d.]+ of \d+ points\.$/);
   await expect(panel).toContainText(/1 of \d+ questions answered/);
+  // Jumping back to a checked question lands on the question itself, not on a link in its feedback.
+  await q1Link.focus();
+  await page.keyboard.press('Enter');
+  await expect(q1).toBeFocused();
   // Sticky: still in view far down the page.
   await page.mouse.wheel(0, 4000);
   await expect(panel).toBeInViewport();
@@ -154,9 +172,45 @@ test('the progress panel: jump to a question, one announcement per check; a comp
   await page.reload();
   await expect(panel.getByRole('link', { name: /Question 3/ })).toBeHidden();
   await expect(panel).toContainText(/0 of \d+ questions answered/);
+  // On the one-line bar the score keeps its word; "questions" and "points" give way.
+  await expect(panel.locator('.panel-long')).toHaveText([/questions/, /points/]);
+  await expect(panel.locator('[data-panel-summary]')).toHaveText(/ answered · score 0 of \d+ points$/);
   const box = await panel.boundingBox();
   expect(box && box.y + box.height).toBeGreaterThan(844 - 8);
   expect(box && box.height).toBeLessThan(90);
+});
+
+test('from a note, "Practise this note" leads to its practice quiz and its deck; the quiz list points to practice', async ({
+  page,
+}) => {
+  await page.goto(`/notes/${SLUG}/`);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+  // Near the top of the note, before the reading: a link to the practice below it.
+  await page.getByRole('link', { name: 'Practise this note' }).click();
+  const practise = page.getByRole('region', { name: 'Practise this note' });
+  await expect(practise).toBeInViewport();
+  await expect(practise.getByRole('link', { name: `Flashcards: ${title}` })).toHaveAttribute(
+    'href',
+    `/flashcards/${SLUG}/`,
+  );
+  await expect(practise).toContainText(`${quiz.questions.length} questions generated from this note`);
+  // Hand-written quizzes with questions from this note are there too, with how many.
+  await expect(practise.getByRole('link', { name: /^Quiz: / }).first()).toBeVisible();
+  await practise.getByRole('link', { name: 'Practice quiz' }).click();
+  await expect(page).toHaveURL(new RegExp(`${URL}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Practice: ${title}`);
+  // And from the practice quiz, the other way to practise the same note.
+  await expect(page.getByRole('link', { name: 'flashcards from this note' })).toHaveAttribute(
+    'href',
+    `/flashcards/${SLUG}/`,
+  );
+
+  await page.goto('/quizzes/');
+  await page.getByRole('link', { name: /^\d+ practice quizzes$/ }).click();
+  await expect(page.getByRole('heading', { name: 'Practice from every note' })).toBeInViewport();
+  await expect(
+    page.locator('.practice-list').getByRole('link', { name: `Practice: ${title}` }),
+  ).toBeVisible();
 });
 
 test('a merged flashcard keeps the review history stored under the card it absorbed', async ({ page }) => {
@@ -214,3 +268,138 @@ test('a merged flashcard keeps the review history stored under the card it absor
   expect(Object.keys(stored.data.cards)).toEqual([survivor]);
   expect(stored.data.cards[survivor].reps).toBe(3);
 });
+
+test('a practice quiz is saved like a hand-written one: after a reload, its score on the quiz list and on /progress/', async ({
+  page,
+}) => {
+  await page.goto(URL);
+  // Every question right but the first: answers from the build's own generation of the quiz.
+  for (const [i, q] of quiz.questions.entries()) {
+    const li = question(page, q);
+    if (q.type === 'single') {
+      const option = q.options.find((o) => (i === 0 ? !o.correct : o.correct));
+      await li.getByRole('radio', { name: option?.text.replace(/\\/g, '') ?? '' }).check();
+    } else if (q.type === 'match') {
+      for (const [j, select] of (await li.getByRole('combobox').all()).entries()) {
+        const left = (await li.locator('label').nth(j).textContent())?.trim() ?? '';
+        const right = q.pairs.find((p) => p.left.replace(/\\/g, '') === left)?.right ?? '';
+        await select.selectOption(i === 0 ? { index: 1 } : right);
+      }
+    }
+    await li.getByRole('button', { name: 'Check answer' }).click();
+    await expect(li.locator('.verdict')).toBeVisible();
+  }
+  const first = quiz.questions[0] as Question;
+  const max = quiz.questions.reduce((sum, q) => sum + q.points, 0);
+  await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
+  const results = page.getByRole('region', { name: 'Results' });
+  const scored = (await results.textContent()) ?? '';
+  // The first answer may still earn part of its points (a match with one pair right by chance).
+  const score = Number(/(\d+(?:\.\d+)?) of \d+ points/.exec(scored)?.[1]);
+  expect(score).toBeGreaterThanOrEqual(max - first.points);
+  expect(score).toBeLessThan(max);
+  const percent = Math.floor((score / max) * 100);
+
+  await page.reload();
+  await expect(page.locator('[data-quiz-history]')).toContainText(`${percent} %`);
+  await page.goto('/quizzes/');
+  await expect(page.locator(`[data-quiz-score="${quiz.id}"]`)).toContainText(`${percent}`);
+  await page.goto('/progress/');
+  const card = page.locator(`[data-score-quiz="${quiz.id}"]`);
+  await expect(card).toContainText(`Best ${percent} % · last ${percent} % · 1 attempt`);
+  await expect(card.getByRole('link', { name: /^Retry the 1 question you missed/ })).toHaveAttribute(
+    'href',
+    `${URL}?retry=missed`,
+  );
+});
+
+test('on a 390 px phone no quiz page is wider than the screen, before or after checking the answers', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/quizzes/');
+  const links = await page
+    .locator('.quiz-card a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  expect(links.length).toBeGreaterThan(8);
+  const wide = async () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const path of links) {
+    await page.goto(path);
+    expect(await wide(), path).toBeLessThanOrEqual(0);
+  }
+  // Checked answers add the right answer beside each pair and option: long ones must wrap too.
+  for (const path of ['/quizzes/serverless-fit/', URL]) {
+    await page.goto(path);
+    for (const li of await page.locator('li.question').all()) {
+      for (const select of await li.getByRole('combobox').all()) await select.selectOption({ index: 1 });
+      const option = li.locator('input[type="radio"], input[type="checkbox"]').first();
+      if (await option.count()) await option.check();
+      await li.getByRole('button', { name: /^(Check answer|Reveal model answer)$/ }).click();
+    }
+    expect(await wide(), `${path}, answers checked`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('on a phone, the keyboard focus never hides behind the progress bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/quizzes/serverless-fit/');
+  await page.locator('li.question input, li.question select').first().focus();
+  const hidden: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const focus = document.activeElement as HTMLElement;
+      const bar = document.querySelector('[data-quiz-panel]')?.getBoundingClientRect();
+      // Only while the bar is stuck to the bottom of the screen (not once the quiz has scrolled past).
+      const stuck = bar && bar.bottom >= innerHeight - 1;
+      return stuck && focus.getBoundingClientRect().bottom > bar.top ? focus.outerHTML.slice(0, 60) : '';
+    });
+    if (where) hidden.push(where);
+  }
+  expect(hidden).toEqual([]);
+});
+
+for (const [device, viewport] of [
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`a practice quiz with checked answers, its panel and storage-full export: no axe violations (${device}, ${scheme})`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport });
+      const page = await context.newPage();
+      await page.goto(URL);
+      // One wrong, one right: every panel state and feedback style on screen.
+      for (const [i, q] of quiz.questions.slice(0, 3).entries()) {
+        const li = question(page, q);
+        if (q.type === 'single')
+          await li
+            .getByRole('radio')
+            .nth(i % q.options.length)
+            .check();
+        else
+          for (const select of await li.getByRole('combobox').all()) await select.selectOption({ index: 1 });
+        await li.getByRole('button', { name: 'Check answer' }).click();
+        await expect(li.locator('.verdict')).toBeVisible();
+      }
+      // Storage that refuses every write: the results say so and offer the export.
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      });
+      await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
+      const results = page.getByRole('region', { name: 'Results' });
+      await expect(results.getByRole('button', { name: 'Export all progress' })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
+      await context.close();
+    });
+  }
+}

@@ -281,6 +281,37 @@ test('content that changed since: records of a deleted quiz, question or card ar
   await expect(page.getByText('No flashcard reviewed yet.')).toBeVisible();
 });
 
+test('a merged card: history under its absorbed id counts for the surviving card, once', async ({ page }) => {
+  await page.clock.setFixedTime(FIXED);
+  await page.goto('/progress/');
+  const aliases: Record<string, string> = JSON.parse(
+    (await page.locator('[data-card-aliases]').getAttribute('data-card-aliases')) ?? '{}',
+  );
+  // Any card the quality stage merged into another (the build decides which).
+  const [absorbed, survivor] = Object.entries(aliases)[0] ?? [];
+  if (!absorbed || !survivor) throw new Error('the build merged no cards: nothing to test');
+  const deck = survivor.split('/')[0] as string;
+  const hourAgo = new Date(FIXED.getTime() - 3_600_000);
+  // Rated Again under the old id an hour ago and under the surviving id now: one card, forgotten once.
+  const older = applyRating(emptyProgress(), absorbed, 1, hourAgo).progress;
+  const both = applyRating(older, survivor, 1, FIXED).progress;
+  await seed(page, { 'tradeoffs.flashcards': JSON.stringify({ version: 1, data: both }) });
+  await expect(page.locator('[data-dashboard-notices]')).toBeHidden();
+  await expect(page.locator('[data-due-summary]')).toContainText('1 today · 1 in the next 7 days');
+  const row = page.locator(`[data-due-deck="${deck}"]`);
+  await expect(row.getByRole('cell')).toHaveText(['0', '1', '1', /Review now/]);
+  const weak = page.locator('[data-weak] .weak-topic');
+  await expect(weak).toHaveCount(1);
+  await expect(weak).toContainText('1 card forgotten');
+
+  // Only under the old id: still shown under the survivor, not "no longer in any deck".
+  const onlyOld = applyRating(emptyProgress(), absorbed, 1, hourAgo).progress;
+  await seed(page, { 'tradeoffs.flashcards': JSON.stringify({ version: 1, data: onlyOld }) });
+  await expect(page.locator('[data-dashboard-notices]')).toBeHidden();
+  await expect(row.getByRole('cell')).toHaveText(['1', '1', '1', /Review now/]);
+  await expect(weak).toContainText('1 card forgotten');
+});
+
 test('keyboard only: from the skip link to a section to re-read, the attempt table and the export', async ({
   page,
 }) => {

@@ -138,3 +138,51 @@ test('a progress file holding only quiz attempts merges, and flashcard progress 
   );
   expect(log).toHaveLength(3);
 });
+
+test('storage full at the end of a quiz: said at the results, with the export offered (holding that attempt)', async ({
+  page,
+}) => {
+  const quiz = 'practice-stateless-vs-stateful-systems';
+  await page.goto(`/quizzes/${quiz}/`);
+  const first = page.locator('li.question').first();
+  const select = first.getByRole('combobox');
+  if (await select.count()) for (const s of await select.all()) await s.selectOption({ index: 1 });
+  else await first.getByRole('radio').first().check();
+  await first.getByRole('button', { name: 'Check answer' }).click();
+  await expect(first.locator('.verdict')).toBeVisible();
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 16;) {
+      try {
+        localStorage.setItem(`other.${i++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, chunk.length / 2);
+      }
+    }
+  });
+  await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results).toBeFocused();
+  // Where the reader is: at the results, not in a notice at the top of the page.
+  await expect(results.getByRole('status')).toHaveText(
+    /^Browser storage is full: this result was not saved\. Export your progress to keep it/,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    results.getByRole('button', { name: 'Export all progress' }).click(),
+  ]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const attempts = file.records['tradeoffs.quiz-attempts'].data.attempts;
+  expect(attempts.map((a: { quizId: string }) => a.quizId)).toEqual([quiz]);
+  await expect(results.getByRole('status')).toHaveText(/^Exported tradeoffs-.*\.json/);
+
+  // Room made again, the file imported: the attempt is back, on the quiz list too.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('other.')) localStorage.removeItem(key);
+  });
+  await page.goto('/progress/');
+  await page.locator('[data-import]').setInputFiles(await download.path());
+  await expect(page.locator('[data-progress-status]')).toContainText('1 quiz attempt');
+  await page.goto('/quizzes/');
+  await expect(page.locator(`[data-quiz-score="${quiz}"]`)).not.toHaveText('Not taken yet');
+});

@@ -12,7 +12,7 @@ import { lazy } from '../lazy.ts';
 import { reconcileFlashcards } from '../../domain/progress/merge.ts';
 import { plural } from '../../domain/content/text.ts';
 
-const fileUi = lazy('the export', () => import('../progress/file-ui.ts'));
+const exportOffer = lazy('the export', () => import('../progress/export-offer.ts'));
 
 interface CardView {
   context: string;
@@ -52,18 +52,22 @@ export function initReview(): void {
   const notice = $('review-notice');
   let problem = readProblem(read);
   show(notice, problem);
-  const exportOffer = $('review-export');
-  exportOffer.querySelector('[data-export]')?.addEventListener('click', async () => {
-    // What this tab holds, even the ratings storage could not take. Loaded only when needed.
-    const { downloadProgress } = await fileUi();
-    show(notice, await downloadProgress(new Map([[flashcardRecord.key, progress]])));
-  });
 
   /** After a save: what is stored now, and a word if it was not saved (with the export offered). */
   function saved(result: Saved) {
     progress = result.progress;
     show(notice, result.message ?? problem);
-    if (result.full) exportOffer.hidden = false;
+    // The export holds what this tab holds, even the ratings storage could not take.
+    if (result.full)
+      void exportOffer()
+        .then(({ offerExport }) =>
+          offerExport(
+            document,
+            () => new Map([[flashcardRecord.key, progress]]),
+            (text) => show(notice, text),
+          ),
+        )
+        .catch(() => undefined); // lazy() has told the reader the module is gone
   }
 
   const card = $('review-card');

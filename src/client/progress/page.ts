@@ -26,6 +26,7 @@ import {
 } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress, QuizAttempts } from '../../schemas/progress.ts';
 import { initProgressFile } from './file-ui.ts';
+import { pageCardAliases } from '../flashcards/aliases.ts';
 import { href } from '../../lib/url.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -357,6 +358,7 @@ export function initProgressPage(): void {
   const sections = [...root.querySelectorAll<HTMLElement>('[data-dashboard-section]')];
   const status = $('[data-progress-status]');
   let catalogue: Catalogue | undefined;
+  const aliases = pageCardAliases();
   const keptAside = new Map<string, string>();
 
   const say = (text: string) => {
@@ -377,6 +379,7 @@ export function initProgressPage(): void {
       catalogue,
       now,
       tzOffset: now.getTimezoneOffset(),
+      aliases,
     });
     showNotices([...problems(loaded, keptAside), skippedNote(d)].filter((l): l is string => Boolean(l)));
     empty.hidden = d.hasProgress;

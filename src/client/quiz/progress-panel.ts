@@ -8,7 +8,8 @@
  *   — a question was checked and scored.
  *
  * It only reads: nothing here changes a question. The live region speaks once per checked
- * question (not on every keystroke or attempt), so a screen reader hears the score as it moves.
+ * question (not on every keystroke or attempt), and only the running totals: the verdict itself
+ * is already spoken by the question's own feedback, so it is not said twice.
  */
 export const QUIZ_ATTEMPT = 'quiz:attempt';
 export const QUIZ_ANSWERED = 'quiz:answered';
@@ -24,6 +25,7 @@ export interface QuizAnsweredDetail {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const points = (n: number) => `${n} ${n === 1 ? 'point' : 'points'}`;
 
 export function initProgressPanel(doc: Document = document): void {
   const panel = doc.querySelector<HTMLElement>('[data-quiz-panel]');
@@ -47,26 +49,29 @@ export function initProgressPanel(doc: Document = document): void {
   let active: string[] = [...links.keys()].filter((id) => !doc.getElementById(`q-${id}`)?.hidden);
   const scores = new Map<string, { points: number; max: number; correct: boolean }>();
 
+  const totals = () => ({
+    answered: active.filter((id) => scores.has(id)).length,
+    score: round(active.reduce((s, id) => s + (scores.get(id)?.points ?? 0), 0)),
+    max: round(active.reduce((s, id) => s + (scores.get(id)?.max ?? maxOf(id)), 0)),
+  });
+
   const render = () => {
-    const answered = active.filter((id) => scores.has(id)).length;
-    const points = round(active.reduce((s, id) => s + (scores.get(id)?.points ?? 0), 0));
-    const max = round(active.reduce((s, id) => s + (scores.get(id)?.max ?? maxOf(id)), 0));
+    const { answered, score, max } = totals();
     if (summary) {
-      // "questions" and "score" give way on a phone's one-line bar (CSS), not for screen readers.
+      // "questions" and "points" give way on a phone's one-line bar (CSS), not for screen readers.
       const word = (text: string) =>
         Object.assign(doc.createElement('span'), { className: 'panel-long', textContent: text });
       summary.replaceChildren(
         `${answered} of ${active.length}`,
         word(active.length === 1 ? ' question' : ' questions'),
-        ' answered · ',
-        word('score '),
-        `${points} of ${max}`,
-        word(' points'),
+        ` answered · score ${score} of ${max}`,
+        word(max === 1 ? ' point' : ' points'),
       );
     }
     if (bar) {
       bar.max = Math.max(active.length, 1);
       bar.value = answered;
+      bar.setAttribute('aria-valuetext', `${answered} of ${active.length}`);
     }
     for (const [id, link] of links) {
       const score = scores.get(id);
@@ -108,15 +113,14 @@ export function initProgressPanel(doc: Document = document): void {
     if (!d || !links.has(d.questionId)) return;
     scores.set(d.questionId, { points: d.points, max: d.max, correct: d.correct });
     render();
-    const answered = active.filter((id) => scores.has(id)).length;
-    const points = round(active.reduce((s, id) => s + (scores.get(id)?.points ?? 0), 0));
+    const { answered, score, max } = totals();
     if (live)
-      live.textContent =
-        `Question ${numberOf(d.questionId)}: ${d.correct ? 'right' : d.points > 0 ? 'partly right' : 'not right'}. ` +
-        `${answered} of ${active.length} answered, ${points} points so far.`;
+      live.textContent = `${answered} of ${active.length} answered, score ${score} of ${points(max)}.`;
   });
 
-  // Jumping moves the keyboard too: to the question's first control, not just the scroll position.
+  // Jumping moves the keyboard too, not just the scroll position: to the first answer control of
+  // an open question; to the question itself once it is checked (its controls are disabled, and
+  // the first link in its feedback is not where the reader meant to go).
   panel.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('[data-panel-q]');
     const target = link && doc.getElementById(`q-${link.dataset.panelQ}`);
@@ -124,11 +128,11 @@ export function initProgressPanel(doc: Document = document): void {
     event.preventDefault();
     target.scrollIntoView({ block: 'start' });
     history.replaceState(null, '', `#q-${link.dataset.panelQ}`);
-    target
-      .querySelector<HTMLElement>(
-        'input:not(:disabled), select:not(:disabled), textarea, button:not([hidden]):not(:disabled), a',
-      )
-      ?.focus({ preventScroll: true });
+    const control = target.querySelector<HTMLElement>(
+      'fieldset :is(input, select, button):not(:disabled):not([hidden]), fieldset textarea:not([readonly])',
+    );
+    if (!control) target.tabIndex = -1;
+    (control ?? target).focus({ preventScroll: true });
   });
   render();
 }

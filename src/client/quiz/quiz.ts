@@ -24,7 +24,10 @@ import { readMessages, writeMessage } from '../../domain/progress/messages.ts';
 import { browserStore, readRecord, updateRecord } from '../../domain/progress/storage.ts';
 import type { QuestionKey, QuizKey } from '../../lib/quiz-view.ts';
 import type { QuizAttempts } from '../../schemas/progress.ts';
+import { lazy } from '../lazy.ts';
 import { feedbackNode, freeRevealNode, line, mark, responseOf, resultsNode } from './view.ts';
+
+const exportOffer = lazy('the export', () => import('../progress/export-offer.ts'));
 
 const $ = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
@@ -44,6 +47,13 @@ export function initQuiz(): void {
   const finishBar = $<HTMLElement>(root, '[data-quiz-finish]');
   const results = $<HTMLElement>(root, '[data-quiz-results]');
   const resultsBody = $<HTMLElement>(root, '[data-results-body]');
+  const saveNotice = $<HTMLElement>(root, '[data-quiz-save-notice]');
+  /** Where the reader is when a result cannot be saved: at the results, not the top of the page. */
+  const saySaved = (text: string) => {
+    if (!saveNotice) return;
+    saveNotice.textContent = text;
+    saveNotice.hidden = !text;
+  };
 
   const store = browserStore();
   const firstRead = readRecord(store, QUIZ_ATTEMPTS, new Date());
@@ -234,20 +244,27 @@ export function initQuiz(): void {
     const asked = active.flatMap((id) => (key.questions[id] ? [key.questions[id].question] : []));
     const now = new Date();
     const record = attemptRecord(quizId, asked, scores, total, retry, now);
+    saySaved('');
     if (!record.ok) {
-      notices.push(writeMessage('invalid', record.problem, 'result'));
-      showNotices();
+      saySaved(writeMessage('invalid', record.problem, 'result'));
       return;
     }
     // Added to the history as stored now: an attempt saved by another tab stays.
     const saved = updateRecord(store, QUIZ_ATTEMPTS, (stored) => addAttempt(stored, record.attempt), now);
+    const offer = $<HTMLElement>(host, '[data-export-offer]');
+    if (offer) offer.hidden = true;
+    // Storage full: the export holds this tab's history, the attempt storage refused included.
+    if (!saved.ok && (saved.code === 'full' || saved.code === 'unreadable'))
+      void exportOffer()
+        .then(({ offerExport }) =>
+          offerExport(host, () => new Map([[QUIZ_ATTEMPTS.key, attempts]]), saySaved),
+        )
+        .catch(() => undefined); // lazy() has told the reader the module is gone
     if (saved.ok) attempts = saved.value;
     else {
       // Not writable since the page loaded (newer, unavailable): the notice already says so.
-      if (saved.code !== 'newer' && saved.code !== 'unavailable') {
-        notices.push(writeMessage(saved.code, saved.problem, 'result'));
-        showNotices();
-      }
+      if (saved.code !== 'newer' && saved.code !== 'unavailable')
+        saySaved(writeMessage(saved.code, saved.problem, 'result'));
       attempts = addAttempt(attempts, record.attempt);
     }
   }

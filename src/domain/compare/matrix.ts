@@ -27,6 +27,7 @@ import {
   parseNote,
   tableClaims,
 } from '../notes/tables.ts';
+import { memo } from '../content/memo.ts';
 import { normalise } from '../content/text.ts';
 
 export interface NoteSource {
@@ -327,7 +328,10 @@ export function findDisagreements(
 /* ---------------------------------------------------------------- resolutions */
 
 /** The text of every section (heading id → its prose, subsections included), Markdown marks dropped. */
-export function sectionTexts(body: string): Map<string, string> {
+export const sectionTexts = (body: string): Map<string, string> =>
+  memo('section-texts', body, () => readSectionTexts(body));
+
+function readSectionTexts(body: string): Map<string, string> {
   const tree: Root = parseNote(body);
   const headings = headingTracker();
   const texts = new Map<string, string[]>();

@@ -17,6 +17,7 @@ import { noteSafety } from '../../markdown/note-safety.ts';
 import { type NoteLinkRef, linksOf } from '../notes/links.ts';
 import { stripComments } from '../notes/obsidian.ts';
 import type { ContentError } from './errors.ts';
+import { memo, memoKey } from './memo.ts';
 
 // As the build parses a note: `$…$` is math, `%%comments%%` are cut (lines kept).
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
@@ -66,12 +67,13 @@ export function parseNoteBody(
   }
 }
 
+type BodyChecks = { errors: ContentError[]; warnings: ContentError[]; links?: NoteLinkRef[] };
+
 /** Body errors (the note cannot build) and warnings (unsafe HTML the build removes). */
-export function checkNoteBody(
-  file: string,
-  body: string,
-  bodyLine: number,
-): { errors: ContentError[]; warnings: ContentError[]; links?: NoteLinkRef[] } {
+export const checkNoteBody = (file: string, body: string, bodyLine: number): BodyChecks =>
+  memo('note-body-checks', memoKey(file, body, bodyLine), () => readNoteBody(file, body, bodyLine));
+
+function readNoteBody(file: string, body: string, bodyLine: number): BodyChecks {
   const parsed = parseNoteBody(file, body, bodyLine);
   if ('error' in parsed) return { errors: [parsed.error], warnings: [] };
   // Read before the safety step rewrites the tree (the links check runs once all notes are known).

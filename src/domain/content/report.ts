@@ -48,14 +48,15 @@ export function contentReport(input: ReportInput): string[] {
   const leftText = (deck?: string) => {
     const n = (rule: RuleHit['rule']) =>
       left.filter((h) => (!deck || h.deck === deck) && h.rule === rule).length;
-    return `left: ${n('trivial')} trivial, ${n('vague')} vague, ${n('near-duplicate') + n('same-answer')} near-duplicates, ${n('contradiction')} disputed`;
+    return `left: ${n('trivial') + n('reason')} trivial, ${n('vague')} vague, ${n('near-duplicate') + n('same-answer')} near-duplicates, ${n('contradiction')} disputed`;
   };
   lines.push('Decks (cards before → after the quality stage; rule hits; audit of what is left)');
   for (const deck of input.decks) {
     const before = input.derivedCounts[deck.id];
     const rules =
       deck.origin === 'note'
-        ? ` · trivial dropped ${count(deck.id, 'trivial')}, vague given context ${count(deck.id, 'vague')}, ` +
+        ? ` · trivial dropped ${count(deck.id, 'trivial')}, reason prompts dropped ${count(deck.id, 'reason')}, ` +
+          `vague given context ${count(deck.id, 'vague')}, ` +
           `merged away ${count(deck.id, 'near-duplicate') + count(deck.id, 'same-answer')}, ` +
           `contradictions flagged ${count(deck.id, 'contradiction')}`
         : '';

@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { type DecisionWalker, DecisionWalkerSchema } from '../../schemas/decide.ts';
 import type { ContentError, ContentFile } from '../content/errors.ts';
+import { memo, memoKey } from '../content/memo.ts';
 import { type DecisionTree, decisionTree } from './tree.ts';
 import { type AnchorIndex, headingId, SOURCE_REF } from '../notes/anchors.ts';
 import { noteTree } from '../notes/tree.ts';
@@ -36,7 +37,10 @@ export interface NoteDiagram {
 }
 
 /** The first mermaid diagram in the section under the heading with this id (before the next heading of the same or a higher level). */
-export function diagramUnder(body: string, id: string): NoteDiagram | undefined {
+export const diagramUnder = (body: string, id: string): NoteDiagram | undefined =>
+  memo('diagram-under', memoKey(body, id), () => findDiagramUnder(body, id));
+
+function findDiagramUnder(body: string, id: string): NoteDiagram | undefined {
   const slugger = new GithubSlugger();
   let depth: number | undefined;
   let done = false;

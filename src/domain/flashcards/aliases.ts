@@ -3,7 +3,8 @@
  * the absorbed card's id maps to the surviving card's; progress stored under the old id is moved
  * to the survivor when progress is read, so no rating is lost. Pure: progress in, progress out.
  *
- * Applied in one place, where the browser reads flashcard progress (src/client/flashcards/store.ts).
+ * Applied where progress is read: by the flashcard pages (src/client/flashcards/store.ts) and by
+ * the progress dashboard (src/domain/progress/dashboard.ts), which only reads.
  */
 import type { FlashcardProgress, FsrsCardState } from '../../schemas/progress.ts';
 

@@ -22,21 +22,48 @@ export interface AnkiSource {
   label: string;
 }
 
+const link = (s: AnkiSource) => `<a href="${escapeHtml(s.href)}">${escapeHtml(s.label)}</a>`;
+
+/**
+ * The back of a card as the deck page shows it: the answer, then every note's wording with its
+ * source when the card merged several (so Anki shows what each note says, not only the first),
+ * and the comparison to read when the notes disagree. `pageOf` makes a site path ("/compare/…")
+ * a link Anki can open.
+ */
+export function ankiBack(
+  card: Card,
+  sourceOf: (ref: string) => AnkiSource,
+  pageOf: (path: string) => string = (path) => path,
+): string {
+  const parts = [escapeHtml(card.back)];
+  if (card.wordings && card.wordings.length > 1) {
+    const items = card.wordings.map((w) => {
+      const as = w.label ? ` (as “${escapeHtml(w.label)}”)` : '';
+      return `<li>“${escapeHtml(w.text)}” — ${link(sourceOf(w.source))}${as}</li>`;
+    });
+    parts.push(`<small>The notes say it ${card.wordings.length} ways:<ul>${items.join('')}</ul></small>`);
+  } else {
+    parts.push(`<small>Source: ${card.sources.map((ref) => link(sourceOf(ref))).join(' · ')}</small>`);
+  }
+  if (card.conflict)
+    parts.push(
+      `<small>The notes disagree here: ${link({ href: pageOf(card.conflict.href), label: card.conflict.title })}</small>`,
+    );
+  return parts.join('<br>');
+}
+
 export function ankiFile(
   deck: string,
   cards: readonly Card[],
   sourceOf: (ref: string) => AnkiSource,
+  pageOf?: (path: string) => string,
 ): string {
   const lines = ['#separator:tab', '#html:true', '#notetype column:4', '#deck column:5', '#tags column:6'];
   for (const card of cards) {
-    const links = card.sources
-      .map((ref) => sourceOf(ref))
-      .map((s) => `<a href="${escapeHtml(s.href)}">${escapeHtml(s.label)}</a>`)
-      .join(' · ');
     const front = card.context
       ? `<small>${escapeHtml(card.context)}</small><br>${escapeHtml(card.front)}`
       : escapeHtml(card.front);
-    const back = `${escapeHtml(card.back)}<br><small>Source: ${links}</small>`;
+    const back = ankiBack(card, sourceOf, pageOf);
     const tags = ['tradeoffs', ...card.tags].map((t) => t.replace(/\s+/g, '_')).join(' ');
     lines.push(
       [card.id, front, back, ANKI_NOTETYPE, ankiDeckName(deck), tags].map((f) => field(f)).join('\t'),

@@ -40,7 +40,13 @@ export function buildDecks(input: {
   const derived = deriveDecks(input.notes).decks;
   const lookup = input.vocabulary ? vocabularyLookup(input.vocabulary) : undefined;
   const options: QualityOptions = {
-    ...(lookup ? { aspectOf: (label: string) => lookup.aspect(label)?.id } : {}),
+    ...(lookup
+      ? {
+          aspectOf: (label: string) => lookup.aspect(label)?.id,
+          optionOf: (label: string) => lookup.option(label)?.id,
+          tellsOf: (label: string) => lookup.option(label)?.tells ?? [],
+        }
+      : {}),
     disagreements: disagreementLinks(input.comparisons ?? []),
     noteTitles: Object.fromEntries(input.notes.map((n) => [n.slug, n.title])),
   };

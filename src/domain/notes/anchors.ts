@@ -8,6 +8,7 @@ import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading as MdastHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { memo } from '../content/memo.ts';
 import { noteTree } from './tree.ts';
 import { stripComments } from './obsidian.ts';
 import { wikiLinksAsText } from './wikilinks.ts';
@@ -31,7 +32,10 @@ export interface NoteAnchor {
 }
 
 /** Headings of an MDX body in document order, with the ids the built page gives them. */
-export function noteAnchors(body: string): NoteAnchor[] {
+export const noteAnchors = (body: string): NoteAnchor[] =>
+  memo('note-anchors', body, () => readAnchors(body));
+
+function readAnchors(body: string): NoteAnchor[] {
   const tree = noteTree(stripComments(body));
   const slugger = new GithubSlugger();
   const anchors: NoteAnchor[] = [];

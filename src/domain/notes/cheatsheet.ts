@@ -10,6 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { memo, memoKey } from '../content/memo.ts';
 import { normalise } from '../content/text.ts';
 
 /** Headings whose section goes on the cheat sheet. */
@@ -203,7 +204,10 @@ export function parseMarkdown(markdown: string): Root {
  * The cheat-sheet sections of one note. `headings` are the note page's headings, so every
  * link points at an id that exists; a cheat-sheet heading missing there is an error.
  */
-export function extractCheatSheet(markdown: string, headings: readonly HeadingRef[]): Section[] {
+export const extractCheatSheet = (markdown: string, headings: readonly HeadingRef[]): Section[] =>
+  memo('cheat-sheet', memoKey(markdown, headings), () => readCheatSheet(markdown, headings));
+
+function readCheatSheet(markdown: string, headings: readonly HeadingRef[]): Section[] {
   const tree = parseMarkdown(markdown);
   const anchors = anchorsFor(tree, headings);
   const sections: Section[] = [];

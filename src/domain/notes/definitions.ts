@@ -11,6 +11,7 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { memo, memoKey } from '../content/memo.ts';
 import { type HeadingRef, cleanText, headingTracker, parseNote } from './tables.ts';
 
 export type DefinitionKind = 'term' | 'section' | 'lead';
@@ -59,7 +60,11 @@ export function termOf(paragraph: Paragraph): { term: string; text: string } | u
   return label;
 }
 
-export function noteDefinitions(note: string, body: string): Definition[] {
+/** The definitions of a note body (terms, one-line descriptions, definition sections). */
+export const noteDefinitions = (note: string, body: string): Definition[] =>
+  memo('note-definitions', memoKey(note, body), () => readDefinitions(note, body));
+
+function readDefinitions(note: string, body: string): Definition[] {
   const headings = headingTracker();
   const found: Definition[] = [];
   let previous: RootContent | undefined;

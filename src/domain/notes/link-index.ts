@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import { isPublished, NoteSchema } from '../../schemas/note.ts';
+import { memo, memoKey } from '../content/memo.ts';
 import { deriveNoteFields } from './derive.ts';
 import { noteAnchors } from './anchors.ts';
 import { stripComments } from './obsidian.ts';
@@ -37,7 +38,10 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * the file name when the frontmatter has none); undefined when the note is not published or
  * not valid (the content gate says why).
  */
-export function indexNote(file: string, text: string): IndexedNote | undefined {
+export const indexNote = (file: string, text: string): IndexedNote | undefined =>
+  memo('link-index-note', memoKey(file, text), () => readIndexNote(file, text));
+
+function readIndexNote(file: string, text: string): IndexedNote | undefined {
   const match = FRONTMATTER.exec(text);
   let raw: unknown = {};
   if (match) {

@@ -16,6 +16,7 @@ import type { Root, RootContent, Table } from 'mdast';
 import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { memo, memoKey } from '../content/memo.ts';
 import { derivedText } from './obsidian.ts';
 import { noteTree } from './tree.ts';
 
@@ -135,7 +136,10 @@ export function headingTracker() {
 }
 
 /** Every table of a note body, with the headings it sits under. */
-export function noteTables(note: string, body: string): NoteTable[] {
+export const noteTables = (note: string, body: string): NoteTable[] =>
+  memo('note-tables', memoKey(note, body), () => readTables(note, body));
+
+function readTables(note: string, body: string): NoteTable[] {
   const headings = headingTracker();
   const tables: NoteTable[] = [];
   visit(parseNote(body), (node: Root | RootContent) => {

@@ -22,6 +22,7 @@
 import type { FlashcardProgress, QuestionResult, QuizAttempts } from '../../schemas/progress.ts';
 import { type QuizSummary, attemptPercent, missedQuestions, summarize } from '../quiz/attempts.ts';
 import { newAllowance } from '../flashcards/queue.ts';
+import { cardIdAliases } from '../flashcards/aliases.ts';
 
 /** What the site has, by id: emitted at build time as /progress/catalogue.json. */
 export interface Catalogue {
@@ -149,6 +150,11 @@ export interface DashboardInput {
   now: Date;
   /** Minutes, as Date#getTimezoneOffset gives them (UTC − local): defines the reader's "today". */
   tzOffset: number;
+  /**
+   * Card ids merged into another → the surviving id (the build's card-quality stage). History
+   * under an absorbed id counts for the survivor, once: not as a card that is gone.
+   */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 const DAY = 86_400_000;
@@ -212,11 +218,14 @@ interface TopicAcc {
 
 export function buildDashboard({
   attempts,
-  flashcards,
+  flashcards: stored,
   catalogue,
   now,
   tzOffset,
+  aliases = {},
 }: DashboardInput): Dashboard {
+  // The two states of a merged pair become one (the later review wins); its ratings follow it.
+  const flashcards = cardIdAliases(stored, aliases);
   const skipped: Skipped = { attempts: 0, questions: 0, cards: 0 };
   const knownQuizzes = new Set(catalogue.quizzes.map((q) => q.id));
   skipped.attempts = attempts.attempts.filter((a) => !knownQuizzes.has(a.quizId)).length;

@@ -14,6 +14,7 @@ import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { type Question, type Quiz, QuizSchema } from '../../schemas/quiz.ts';
 import type { ContentError } from '../content/errors.ts';
+import { memo, memoKey } from '../content/memo.ts';
 import { plural } from '../content/text.ts';
 import { rankOf } from '../compare/matrix.ts';
 import { givesAway, sideKey } from '../flashcards/quality.ts';
@@ -431,7 +432,7 @@ export function practiceQuiz(note: PracticeNote): PracticeResult {
   const key = JSON.stringify([note.title, note.tags ?? [], note.body]);
   const known = made.get(note.slug);
   if (known?.key === key) return known.result;
-  const result = generatePractice(note);
+  const result = memo('practice-quiz', memoKey(note.slug, key), () => generatePractice(note));
   made.set(note.slug, { key, result });
   return result;
 }

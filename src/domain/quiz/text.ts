@@ -8,6 +8,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { memo } from '../content/memo.ts';
 
 const UNSAFE_SCHEME = /^\s*(javascript|data|vbscript|file):/i;
 const LIVE_TAG = /<\s*\/?\s*(script|iframe|object|embed|form|meta|base|link|style|svg|math)\b/i;
@@ -35,7 +36,10 @@ function* walk(node: MdNode): Generator<MdNode> {
 }
 
 /** Why this quiz text is refused, or undefined when it is fine. */
-export function unsafeQuizText(text: string): string | undefined {
+export const unsafeQuizText = (text: string): string | undefined =>
+  memo('unsafe-quiz-text', text, () => readQuizText(text));
+
+function readQuizText(text: string): string | undefined {
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as MdNode;
   for (const node of walk(tree)) {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url) {

@@ -1,20 +1,27 @@
 /**
- * Renders mermaid diagrams to SVG with real mermaid in headless Chromium, in batches (one
- * browser launch per batch, not per diagram) and behind a disk cache keyed by the diagram's
- * source and the renderer's version, so a rebuild with unchanged diagrams launches no browser.
+ * Renders mermaid diagrams to SVG with real mermaid in headless Chromium (one browser per run,
+ * a page per core: ./pool.ts) behind a disk cache keyed by the diagram's source and the
+ * renderer's version, so a rebuild renders only changed diagrams and launches no browser when
+ * none changed. Results go to the cache batch by batch and are read back from it when a page
+ * needs them: memory stays flat however many diagrams a site has.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
-import { CHROMIUM_ARGS, findChromium } from '../../lib/chromium.ts';
+import { diagramFileName } from '../remark-mermaid.ts';
+import {
+  createRenderPool,
+  DRAWING_MERMAID_VERSION,
+  type Drawn,
+  type DrawnSvg,
+  type PoolOptions,
+  type RenderPool,
+} from './pool.ts';
 import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, splitStyle } from './svg.ts';
 
-const require = createRequire(import.meta.url);
-const MERMAID_VERSION: string = require('mermaid/package.json').version;
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
 const TRANSFORM_VERSION = 15;
-export const RENDERER_VERSION = `mermaid@${MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
+export const RENDERER_VERSION = `mermaid@${DRAWING_MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };
 
@@ -39,143 +46,194 @@ export interface RendererOptions {
   cacheDir: string;
   /** Called once per browser launch, so tests and logs can tell a warm build from a cold one. */
   onLaunch?: (count: number) => void;
+  /** Diagrams per batch: each batch's results are written to the cache as soon as it is drawn. */
+  batchSize?: number;
+  /** Render pool settings (pages at once, diagrams per page before it is replaced). */
+  pool?: Omit<PoolOptions, 'onLaunch'>;
 }
 
-export function createDiagramRenderer({ cacheDir, onLaunch }: RendererOptions) {
-  const memory = new Map<string, RenderOutcome>();
+type Light = { id: string; lightSvg: string; body: string; lightNorm: string; value: DrawnSvg };
+
+const SCOPE_MARK = '__SCOPE__';
+
+export function createDiagramRenderer({
+  cacheDir,
+  onLaunch,
+  batchSize = 24,
+  pool: poolOptions,
+}: RendererOptions) {
+  /**
+   * Only failures are kept in memory (they are never cached). Artifacts live on disk and are
+   * read when a page needs them: 2,900 diagrams are ~120 MB of strings that need not all be
+   * held at once.
+   */
+  const failures = new Map<string, RenderOutcome>();
+  /** Full-size file name → cache key of every diagram this process has seen. */
+  const seen = new Map<string, string>();
+  /** Each distinct light stylesheet's dark counterpart (one dark render per family, run-wide). */
+  const darkFamilies = new Map<string, Promise<string | undefined>>();
 
   async function readCached(key: string): Promise<RenderOutcome | undefined> {
-    const hit = memory.get(key);
-    if (hit) return hit;
+    const failed = failures.get(key);
+    if (failed) return failed;
     try {
       const artifact = JSON.parse(await readFile(join(cacheDir, `${key}.json`), 'utf8')) as DiagramArtifact;
-      const outcome: RenderOutcome = { ok: true, artifact };
-      memory.set(key, outcome);
-      return outcome;
+      return { ok: true, artifact };
     } catch {
       return undefined;
     }
   }
 
+  const isCached = (key: string): Promise<boolean> =>
+    access(join(cacheDir, `${key}.json`)).then(
+      () => true,
+      () => false,
+    );
+
   async function writeCached(key: string, artifact: DiagramArtifact): Promise<void> {
-    await mkdir(cacheDir, { recursive: true });
     const file = join(cacheDir, `${key}.json`);
     // Write then rename: two builds at once never read a half-written entry.
     await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(artifact));
     await rename(`${file}.${process.pid}.tmp`, file);
   }
 
-  async function renderFresh(sources: string[]): Promise<RenderOutcome[]> {
-    const { createMermaidRenderer } = await import('mermaid-isomorphic');
-    const render = createMermaidRenderer({
-      launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-    });
-    onLaunch?.(sources.length);
-    const prefix = 'mmdbatch';
-    /**
-     * Two pages of one browser at once (each page has its own renderer process): both cores
-     * draw. Alternate items, so a run of big diagrams does not land on one page.
-     */
-    const renderSplit = async (items: string[], theme: 'default' | 'dark') => {
-      const halves = [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
-      const done = await Promise.all(
-        halves.map((half) =>
-          half.length ? render(half.map(protectLabels), { prefix, mermaidConfig: config(theme) }) : [],
-        ),
-      );
-      return items.map((_, i) => done[i % 2]?.[Math.floor(i / 2)]);
+  function lightParts(source: string, drawn: Drawn): Light | null {
+    if (!drawn.ok) return null;
+    const id = `m-${shortHash(source)}`;
+    const lightSvg = renameId(drawn.value.svg, drawn.value.id, id);
+    const { css, body } = splitStyle(lightSvg);
+    return { id, lightSvg, body, lightNorm: css.replaceAll(`#${id}`, SCOPE_MARK), value: drawn.value };
+  }
+
+  function artifactOf(source: string, d: Light, darkCss: string): DiagramArtifact {
+    const { lightSvg, body, lightNorm } = d;
+    const scope = `mmd-${shortHash(lightNorm + darkCss, 6)}`;
+    const merged = mergeThemeCss(lightNorm, darkCss, scope);
+    // Where light and dark differ in structure, keep light colours on a light card.
+    const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(SCOPE_MARK, `.${scope}`);
+    const { svg, styleClasses } = rewriteSvg(body, scope);
+    const type = /aria-roledescription="([^"]+)"/.exec(body)?.[1] ?? 'diagram';
+    return {
+      source,
+      svg,
+      type,
+      scope,
+      themeCss,
+      styleClasses,
+      standalone: lightSvg,
+      width: d.value.width,
+      height: d.value.height,
     };
-    const light = await renderSplit(sources, 'default');
-    const scopeMark = '__SCOPE__';
-    const drawn = sources.map((source, i) => {
-      const l = light[i];
-      if (!l || l.status === 'rejected') return null;
-      const id = `m-${shortHash(source)}`;
-      const lightSvg = renameId(l.value.svg, l.value.id, id);
-      const { css, body } = splitStyle(lightSvg);
-      return { id, lightSvg, body, lightNorm: css.replaceAll(`#${id}`, scopeMark), value: l.value };
-    });
+  }
+
+  /**
+   * Draws one batch in the light theme, then (on the same pool) the dark theme of each new
+   * stylesheet family, and writes every result to the cache before the next batch's results
+   * arrive. Returns only what failed.
+   */
+  async function renderBatch(pool: RenderPool, sources: string[]): Promise<void> {
+    const drawn = await pool.draw(sources.map(protectLabels), config('default'));
+    const light = sources.map((source, i) => lightParts(source, drawn[i] as Drawn));
     /**
      * The layout is the same in both themes and the dark theme only changes the values of
      * mermaid's stylesheet, which depends on the diagram type and its classDefs — all visible in
      * the light stylesheet. So diagrams with the same light stylesheet share one dark render:
      * one per distinct stylesheet, not one per diagram.
      */
-    const families = new Map<string, number>();
-    drawn.forEach((d, i) => {
-      if (d && !families.has(d.lightNorm)) families.set(d.lightNorm, i);
-    });
-    const representatives = [...families.values()];
-    const dark = await renderSplit(
-      representatives.map((i) => sources[i] as string),
-      'dark',
-    );
-    const darkNorm = new Map<string, string>();
-    representatives.forEach((sourceIndex, k) => {
-      const d = dark[k];
-      const own = drawn[sourceIndex];
-      if (!own || !d || d.status !== 'fulfilled') return;
-      const css = splitStyle(renameId(d.value.svg, d.value.id, own.id)).css;
-      darkNorm.set(own.lightNorm, css.replaceAll(`#${own.id}`, scopeMark));
-    });
-    return sources.map((source, i): RenderOutcome => {
-      const d = drawn[i];
-      if (!d) {
-        const l = light[i] as PromiseRejectedResult | undefined;
-        const reason = l?.reason as { message?: string } | undefined;
-        return { ok: false, message: String(reason?.message ?? reason ?? 'unknown mermaid error') };
-      }
-      const { lightSvg, body, lightNorm } = d;
-      const darkCss = darkNorm.get(lightNorm) ?? lightNorm;
-      const scope = `mmd-${shortHash(lightNorm + darkCss, 6)}`;
-      const merged = mergeThemeCss(lightNorm, darkCss, scope);
-      // Where light and dark differ in structure, keep light colours on a light card.
-      const themeCss = (merged ?? `.${scope}{background:#fff}${lightNorm}`).replaceAll(
-        scopeMark,
-        `.${scope}`,
+    const fresh = new Map<string, { source: string; d: Light }>();
+    for (const [i, d] of light.entries()) {
+      if (d && !darkFamilies.has(d.lightNorm) && !fresh.has(d.lightNorm))
+        fresh.set(d.lightNorm, { source: sources[i] as string, d });
+    }
+    if (fresh.size) {
+      const reps = [...fresh.values()];
+      const darkDrawn = pool.draw(
+        reps.map((r) => protectLabels(r.source)),
+        config('dark'),
       );
-      const { svg, styleClasses } = rewriteSvg(body, scope);
-      const type = /aria-roledescription="([^"]+)"/.exec(body)?.[1] ?? 'diagram';
-      return {
-        ok: true,
-        artifact: {
-          source,
-          svg,
-          type,
-          scope,
-          themeCss,
-          styleClasses,
-          standalone: lightSvg,
-          width: d.value.width,
-          height: d.value.height,
-        },
-      };
-    });
+      reps.forEach((rep, k) =>
+        darkFamilies.set(
+          rep.d.lightNorm,
+          darkDrawn.then((all) => {
+            const dark = all[k];
+            if (!dark?.ok) return undefined;
+            const css = splitStyle(renameId(dark.value.svg, dark.value.id, rep.d.id)).css;
+            return css.replaceAll(`#${rep.d.id}`, SCOPE_MARK);
+          }),
+        ),
+      );
+    }
+    await Promise.all(
+      sources.map(async (source, i) => {
+        const key = cacheKey(source);
+        const d = light[i];
+        const result = drawn[i] as Drawn;
+        if (!d) {
+          failures.set(key, {
+            ok: false,
+            message: result.ok ? 'unknown mermaid error' : result.message || 'unknown mermaid error',
+          });
+          return;
+        }
+        const darkCss = (await darkFamilies.get(d.lightNorm)) ?? d.lightNorm;
+        await writeCached(key, artifactOf(source, d, darkCss));
+      }),
+    );
+  }
+
+  /**
+   * Renders every source that is neither cached nor known to fail, in batches spread over the
+   * pool's pages. Returns when each is on disk (or recorded as failed).
+   */
+  async function prepare(sources: string[]): Promise<void> {
+    const unique = [...new Set(sources)];
+    for (const source of unique) seen.set(diagramFileName(source), cacheKey(source));
+    const cached = await Promise.all(unique.map((s) => failures.has(cacheKey(s)) || isCached(cacheKey(s))));
+    const missing = unique.filter((_, i) => !cached[i]);
+    if (!missing.length) return;
+    await mkdir(cacheDir, { recursive: true });
+    const pool = createRenderPool({ ...poolOptions, onLaunch: () => onLaunch?.(missing.length) });
+    try {
+      const batches: string[][] = [];
+      for (let i = 0; i < missing.length; i += batchSize) batches.push(missing.slice(i, i + batchSize));
+      await Promise.all(batches.map((batch) => renderBatch(pool, batch)));
+    } finally {
+      await pool.close();
+      darkFamilies.clear();
+    }
   }
 
   /** Renders every source (cached ones from disk); results match the input order. */
   async function renderAll(sources: string[]): Promise<RenderOutcome[]> {
-    const keys = sources.map(cacheKey);
-    const results = await Promise.all(keys.map(readCached));
-    const missing = [...new Set(sources.filter((_, i) => !results[i]))];
-    if (missing.length) {
-      const fresh = await renderFresh(missing);
-      await Promise.all(
-        missing.map(async (source, i) => {
-          const outcome = fresh[i] as RenderOutcome;
-          const key = cacheKey(source);
-          memory.set(key, outcome);
-          if (outcome.ok) await writeCached(key, outcome.artifact);
-        }),
-      );
-    }
-    return keys.map((key) => memory.get(key) as RenderOutcome);
+    await prepare(sources);
+    return Promise.all(
+      sources.map(
+        async (source) =>
+          (await readCached(cacheKey(source))) ?? { ok: false, message: 'diagram missing from the cache' },
+      ),
+    );
   }
 
-  /** Every successful artifact seen by this process (for the shared stylesheet). */
-  const artifacts = (): DiagramArtifact[] => [...memory.values()].flatMap((o) => (o.ok ? [o.artifact] : []));
+  /** Only the error message of each source that failed (undefined where it rendered). */
+  async function errors(sources: string[]): Promise<(string | undefined)[]> {
+    await prepare(sources);
+    return sources.map((source) => {
+      const failed = failures.get(cacheKey(source));
+      return failed && !failed.ok ? failed.message : undefined;
+    });
+  }
 
-  return { renderAll, artifacts };
+  /** The full-size standalone SVG of a diagram seen by this process, by its file name. */
+  async function standalone(fileName: string): Promise<string | undefined> {
+    const key = seen.get(fileName);
+    const outcome = key ? await readCached(key) : undefined;
+    return outcome?.ok ? outcome.artifact.standalone : undefined;
+  }
+
+  /** File names of every diagram this process has seen that rendered. */
+  const fileNames = (): string[] => [...seen].flatMap(([name, key]) => (failures.has(key) ? [] : [name]));
+
+  return { renderAll, errors, standalone, fileNames };
 }
 
 export type DiagramRenderer = ReturnType<typeof createDiagramRenderer>;

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { cardIdAliases, resolveCardId } from '../../../src/domain/flashcards/aliases.ts';
 import { buildDecks } from '../../../src/domain/flashcards/build.ts';
 import { deriveDecks } from '../../../src/domain/flashcards/derive.ts';
-import { givesAway, improveDecks, isGeneric, summarizeHits } from '../../../src/domain/flashcards/quality.ts';
+import {
+  givesAway,
+  improveDecks,
+  isGeneric,
+  summarizeHits,
+  tellIn,
+} from '../../../src/domain/flashcards/quality.ts';
 import { gateContent } from '../../../src/integrations/load-notes.ts';
 import type { FlashcardProgress } from '../../../src/schemas/progress.ts';
 
@@ -86,6 +92,16 @@ describe('givesAway', () => {
   it('lets a prompt that names neither side through', () => {
     expect(givesAway('Round-robin works', 'Stateless', ['Stateful', 'Stateless'])).toBe(false);
     expect(givesAway('Must be stateless', 'Serverless', ['Traditional', 'Serverless'])).toBe(false);
+  });
+});
+
+describe('tellIn', () => {
+  it('finds a telling word or phrase only as whole words', () => {
+    expect(tellIn('Pinned (needs sticky routing)', ['sticky', 'affinity'])).toBe('sticky');
+    expect(tellIn('Billed per server-hour', ['always running', 'server-hour'])).toBe('server-hour');
+    expect(tellIn('Nothing is always running here', ['always running'])).toBe('always running');
+    // "functional" is not "function"; an empty tell never matches.
+    expect(tellIn('Functional tests pass', ['function', ''])).toBeUndefined();
   });
 });
 
@@ -182,7 +198,231 @@ describe('improveDecks on small notes', () => {
   });
   it('summarises every rule in one line', () => {
     expect(summarizeHits(result.hits)).toMatch(
-      /^card quality: \d+ trivial dropped, \d+ vague fronts given context, \d+ near-duplicates merged, \d+ same question\+answer merged, 2 contradictions flagged$/,
+      /^card quality: \d+ trivial dropped \(\d+ by a telling word\), \d+ reason prompts dropped, \d+ vague fronts given context, \d+ near-duplicates merged, \d+ same question\+answer merged, 2 contradictions flagged$/,
+    );
+  });
+});
+
+const hitless = {
+  id: 'mine/x',
+  deck: 'mine',
+  kind: 'hand' as const,
+  context: '',
+  front: 'x',
+  back: 'Something else entirely, about budgets and timers.',
+  sources: ['elsewhere#budget'],
+  related: [],
+  tags: [],
+};
+
+describe('the rules added for the second audit', () => {
+  // Shaped like the notes' tables, not their words.
+  const gateway = note(
+    'gateway',
+    1,
+    `## Routing
+
+| Aspect | Stateful | Stateless |
+|--------|----------|-----------|
+| **Routing** | Pinned (needs sticky routing) | Any node |
+| **Upgrades** | Session hand-off first | Swap any node |
+
+## Where It Runs
+
+| Area | Example | Why This Fits |
+|------|---------|---------------|
+| Retail | Basket checkout flow | Bursty, event-driven, idle most nights |
+| Sensors | Telemetry intake | Bursty, event-driven, unpredictable |
+
+## Summary
+
+**Rule of thumb**: Keep the request handlers stateless and move every session into a shared store.
+`,
+  );
+  const recap = note(
+    'recap',
+    2,
+    `## Takeaways
+
+- **Guideline**: Move every session into a shared store and keep request handlers stateless.
+
+## Recap Table
+
+| Aspect | Stateful | Stateless |
+| :-- | :-- | :-- |
+| Routing | Hard (pin by session) | Easy |
+`,
+  );
+  const vocab = {
+    aspectOf: (label: string) => ({ routing: 'routing', upgrades: 'deployment' })[label.toLowerCase()],
+    optionOf: (label: string) => ({ stateful: 'stateful', stateless: 'stateless' })[label.toLowerCase()],
+    tellsOf: (label: string) => (label.toLowerCase() === 'stateful' ? ['session', 'sticky'] : []),
+    noteTitles: { gateway: 'Gateway note', recap: 'Recap note' },
+  };
+  const out = improveDecks(deriveDecks([gateway, recap]).decks, vocab);
+  const all = out.decks.flatMap((d) => d.cards);
+  const find = (id: string) => all.find((c) => c.id === id);
+  const hit = (id: string) => out.hits.find((h) => h.id === id);
+
+  it('drops a reverse card whose prompt holds a word the vocabulary says names its answer', () => {
+    expect(find('gateway/routing--routing--stateful--r')).toBeUndefined();
+    expect(hit('gateway/routing--routing--stateful--r')?.detail).toBe(
+      '“Pinned (needs sticky routing)” says “sticky”, which names Stateful',
+    );
+    expect(find('gateway/routing--upgrades--stateful--r')).toBeUndefined();
+    expect(hit('gateway/routing--upgrades--stateful--r')?.rule).toBe('trivial');
+    expect(hit('recap/recap-table--routing--stateful--r')?.detail).toContain('“session”');
+    // No tell, no drop; and the forward cards stay.
+    expect(find('gateway/routing--routing--stateless--r')?.front).toBe(
+      'Routing: “Any node” — Stateful or Stateless?',
+    );
+    expect(find('gateway/routing--routing--stateful')?.back).toBe('Pinned (needs sticky routing)');
+  });
+  it('hands a dropped card’s history to the card left for the same question', () => {
+    // recap's "Hard (pin by session)" reverse is dropped too ("session"); gateway's forward card
+    // survives, but no reverse card of stateful routing is left: no alias.
+    expect(out.aliases['gateway/routing--routing--stateful--r']).toBeUndefined();
+    const kept = improveDecks(
+      deriveDecks([
+        gateway,
+        note('plain', 3, '## T\n\n| Aspect | Stateful | Stateless |\n|-|-|-|\n| Routing | Hard | Easy |\n'),
+      ]).decks,
+      vocab,
+    );
+    expect(kept.aliases['gateway/routing--routing--stateful--r']).toBe('plain/t--routing--stateful--r');
+    expect(kept.hits.find((h) => h.id === 'gateway/routing--routing--stateful--r')?.into).toBe(
+      'plain/t--routing--stateful--r',
+    );
+  });
+  it('drops a reverse card that asks which row a reason belongs to', () => {
+    expect(find('gateway/where-it-runs--why-this-fits--retail--r')).toBeUndefined();
+    expect(hit('gateway/where-it-runs--why-this-fits--retail--r')?.rule).toBe('reason');
+    // The example column still has its reverse card: an example picks out its row.
+    expect(find('gateway/where-it-runs--example--retail--r')).toBeDefined();
+  });
+  it('gives a generic column of rows the site does not know its heading', () => {
+    expect(find('gateway/where-it-runs--example--retail')?.front).toBe('Where It Runs — Retail: example?');
+    // A side the vocabulary knows keeps its short front; without a vocabulary nothing changes.
+    const bare = improveDecks(deriveDecks([gateway]).decks, { noteTitles: vocab.noteTitles });
+    expect(bare.decks[0]?.cards.find((c) => c.id === 'gateway/where-it-runs--example--retail')?.front).toBe(
+      'Retail — Example?',
+    );
+  });
+  it('merges prose that says the same in other words, keeping both wordings and sources', () => {
+    const rule = find('gateway/summary--rule-of-thumb');
+    expect(find('recap/takeaways--guideline')).toBeUndefined();
+    expect(out.aliases['recap/takeaways--guideline']).toBe('gateway/summary--rule-of-thumb');
+    expect(rule?.wordings?.map((w) => w.source)).toEqual(['gateway#summary', 'recap#takeaways']);
+    expect(rule?.sources).toEqual(['gateway#summary', 'recap#takeaways']);
+    // Short answers are never merged on a few shared words.
+    expect(
+      out.hits.filter((h) => h.rule === 'near-duplicate' && h.detail.includes('other words')),
+    ).toHaveLength(1);
+  });
+  it('lets a hand card asking “What is X?” absorb the derived card for the term X, from any note', () => {
+    const listed = deriveDecks([
+      note(
+        'fx',
+        1,
+        '## Trade-offs\n\n### Disadvantages\n\n- **Warm-up delays**: The first call after a quiet spell waits for a new instance.\n',
+      ),
+    ]).decks;
+    const mine = {
+      id: 'mine',
+      title: 'Mine',
+      summary: 's',
+      origin: 'hand' as const,
+      cards: [
+        {
+          id: 'mine/what',
+          deck: 'mine',
+          kind: 'hand' as const,
+          context: '',
+          front: 'What is a warm-up delay?',
+          back: 'Time to provision an instance before the handler runs.',
+          sources: ['elsewhere#lifecycle'],
+          related: [],
+          tags: [],
+        },
+        { ...hitless, id: 'mine/other', front: 'What is a warm-up delay budget?' },
+      ],
+    };
+    const merged = improveDecks([...listed, mine], { noteTitles: { fx: 'Functions' } });
+    expect(merged.aliases['fx/disadvantages--warm-up-delays']).toBe('mine/what');
+    expect(merged.decks.flatMap((d) => d.cards).map((c) => c.id)).toEqual(['mine/what', 'mine/other']);
+  });
+  it('flags a category card whose cell a disagreement quotes', () => {
+    const mix = deriveDecks([
+      note(
+        'mix',
+        1,
+        '## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Spiky jobs | Apps holding state |\n',
+      ),
+    ]).decks;
+    const flagged = improveDecks(mix, {
+      disagreements: [
+        {
+          href: '/compare/x/#state',
+          title: 'Can functions hold state?',
+          aspect: 'state',
+          claims: [{ source: 'mix#when-to-mix', quote: 'Apps holding state' }],
+        },
+      ],
+    });
+    const card = flagged.decks[0]?.cards.find((c) => c.front.startsWith('“Apps holding state”'));
+    expect(card?.conflict?.href).toBe('/compare/x/#state');
+    expect(flagged.decks[0]?.cards.filter((c) => c.conflict)).toHaveLength(1);
+  });
+  it('drops a category card whose cell names its answer, with nothing to hand its history to', () => {
+    const mix = deriveDecks([
+      note(
+        'mix2',
+        1,
+        '## When to Mix\n\n| Use Serverless For | Use Traditional For |\n|---|---|\n| Function fan-out | Pinned GPU boxes |\n',
+      ),
+    ]).decks;
+    const out = improveDecks(mix, {
+      tellsOf: (label: string) => (label === 'Serverless' ? ['function'] : []),
+    });
+    const dropped = out.hits.find((h) => h.rule === 'trivial');
+    expect(dropped?.detail).toBe('“Function fan-out” says “function”, which names Serverless');
+    expect(dropped?.into).toBeUndefined();
+    expect(out.decks[0]?.cards.map((c) => c.front)).toEqual([
+      '“Pinned GPU boxes” — Serverless or Traditional?',
+    ]);
+  });
+  it('merges a pro or con that names an aspect into the row of the option its note is about', () => {
+    const grid = note(
+      'grid',
+      1,
+      '## Matrix\n\n| Aspect | Traditional | Serverless |\n|---|---|---|\n| Lock-in | Low (portable images) | High (provider triggers) |\n',
+    );
+    const fx = note(
+      'fx',
+      2,
+      '## Trade-offs\n\n### Disadvantages\n\n- **Lock-in**: Handlers lean on one provider’s queues and triggers.\n- **Quotas**: Each account has a ceiling on concurrent instances.\n',
+    );
+    const opts = {
+      aspectOf: (label: string) => (label.toLowerCase() === 'lock-in' ? 'lock-in' : undefined),
+      optionOf: (label: string) =>
+        ['serverless', 'traditional'].includes(label.toLowerCase()) ? label : undefined,
+      noteTitles: { grid: 'Grid', fx: 'Serverless' },
+    };
+    const out = improveDecks(deriveDecks([grid, fx]).decks, opts);
+    const row = out.decks.flatMap((d) => d.cards).find((c) => c.id === 'grid/matrix--lock-in--serverless');
+    expect(row?.wordings?.map((w) => w.text)).toEqual([
+      'High (provider triggers)',
+      'Handlers lean on one provider’s queues and triggers.',
+    ]);
+    expect(out.aliases['fx/disadvantages--lock-in']).toBe('grid/matrix--lock-in--serverless');
+    // A con naming no aspect stays; so does every con when the note's title names no option.
+    expect(out.decks.flatMap((d) => d.cards).some((c) => c.id === 'fx/disadvantages--quotas')).toBe(true);
+    const other = improveDecks(deriveDecks([grid, fx]).decks, { ...opts, noteTitles: { fx: 'Misc' } });
+    expect(other.aliases['fx/disadvantages--lock-in']).toBeUndefined();
+  });
+  it('counts the new rules in the summary line', () => {
+    expect(summarizeHits(out.hits)).toMatch(
+      /trivial dropped \(\d+ by a telling word\), 2 reason prompts dropped/,
     );
   });
 });
@@ -239,7 +479,7 @@ describe('the five real notes', async () => {
   });
   it('counts what each rule did', () => {
     expect(summarizeHits(built.hits)).toBe(
-      'card quality: 13 trivial dropped, 39 vague fronts given context, 86 near-duplicates merged, 6 same question+answer merged, 7 contradictions flagged',
+      'card quality: 25 trivial dropped (12 by a telling word), 5 reason prompts dropped, 47 vague fronts given context, 77 near-duplicates merged, 7 same question+answer merged, 17 contradictions flagged',
     );
   });
   it('flags the contradictions the issue names, with the resolution link', () => {
@@ -269,6 +509,21 @@ describe('the five real notes', async () => {
     expect(improveDecks(built.decks, built.options).hits.filter((h) => h.rule !== 'contradiction')).toEqual(
       [],
     );
+  });
+  it('asks no question twice, and leaves none of the giveaways the audit found', () => {
+    const all = built.decks.flatMap((d) => d.cards);
+    const fronts = all.map((c) => c.front.toLowerCase());
+    expect(new Set(fronts).size).toBe(fronts.length);
+    // test/reliability/cards-audit.md, "Trivial / giveaway": gone, their history handed on where a card is left.
+    expect(all.find((c) => c.front.startsWith('Scaling: “Complex (session affinity)”'))).toBeUndefined();
+    expect(built.aliases['architecture-paradigms/comparison--scaling--stateful--r']).toBe(
+      'stateless-vs-stateful-architecture/key-differences--horizontal-scaling--stateful--r',
+    );
+    for (const id of [
+      'architecture-paradigms/comparison-matrix--max-execution--serverless--r',
+      'serverless-architecture/comparison-with-related-patterns--deployment-unit--serverless--r',
+    ])
+      expect(all.find((c) => c.id === id)).toBeUndefined();
   });
   it('every alias points at a card that exists', () => {
     const ids = new Set(built.decks.flatMap((d) => d.cards.map((c) => c.id)));
@@ -333,5 +588,17 @@ describe('the content gate', () => {
         /^content\/notes\/twice\.mdx: card "twice\/when-to-mix--cron-jobs": field "id": two cards get this id/,
       ),
     );
+  });
+});
+
+describe('flattenAliases', () => {
+  it('follows a chain of merges to the card that was left, and stops where a cycle closes', async () => {
+    const { flattenAliases } = await import('../../../src/domain/flashcards/quality.ts');
+    const chain: Record<string, string> = { 'a/x': 'b/y', 'b/y': 'c/z', 'd/w': 'b/y' };
+    flattenAliases(chain);
+    expect(chain).toEqual({ 'a/x': 'c/z', 'b/y': 'c/z', 'd/w': 'c/z' });
+    const cycle: Record<string, string> = { 'a/x': 'b/y', 'b/y': 'a/x' };
+    flattenAliases(cycle);
+    expect(cycle).toEqual({ 'a/x': 'a/x', 'b/y': 'a/x' });
   });
 });

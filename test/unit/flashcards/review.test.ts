@@ -5,7 +5,7 @@
  */
 import { QUIZ_ATTEMPTS } from '../../../src/domain/quiz/attempts.ts';
 import { describe, expect, it } from 'vitest';
-import { ankiDeckName, ankiFile, parseAnkiFile } from '../../../src/domain/flashcards/anki.ts';
+import { ankiBack, ankiDeckName, ankiFile, parseAnkiFile } from '../../../src/domain/flashcards/anki.ts';
 import { exportFileName, exportProgress, importProgress } from '../../../src/domain/progress/file.ts';
 import {
   dayKey,
@@ -373,6 +373,33 @@ describe('Anki export', () => {
     expect([notetype, deck, tags]).toEqual(['Tradeoffs', ankiDeckName('sessions'), 'tradeoffs sessions']);
     expect(rows[1]?.[2]).toContain('</a> · <a');
     expect(deck).toBe('Tradeoffs::sessions');
+  });
+
+  it('shows every note’s wording with its source, and the disagreement to read', () => {
+    const merged = {
+      ...(cards[1] as (typeof cards)[number]),
+      back: 'Hard',
+      wordings: [
+        { source: 'note#a', label: 'Stateful — Routing', text: 'Hard' },
+        { source: 'other#b', label: '', text: 'Pinned <by key>' },
+      ],
+      conflict: { title: 'Hard or easy?', href: '/compare/x/#routing' },
+    };
+    const back = ankiBack(
+      merged,
+      (ref) => ({ href: `https://x.example/${ref}`, label: `L ${ref}` }),
+      (path) => `https://x.example${path}`,
+    );
+    expect(back).toBe(
+      'Hard<br><small>The notes say it 2 ways:<ul>' +
+        '<li>“Hard” — <a href="https://x.example/note#a">L note#a</a> (as “Stateful — Routing”)</li>' +
+        '<li>“Pinned &lt;by key&gt;” — <a href="https://x.example/other#b">L other#b</a></li></ul></small>' +
+        '<br><small>The notes disagree here: <a href="https://x.example/compare/x/#routing">Hard or easy?</a></small>',
+    );
+    // One row per card still: the list has no tab or newline.
+    expect(
+      parseAnkiFile(ankiFile('sessions', [merged], (ref) => ({ href: ref, label: ref }))).rows[0],
+    ).toHaveLength(6);
   });
 
   it('parses comma files too', () => {

@@ -12,7 +12,9 @@ import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 
 /** A renderer that draws a labelled box, or fails for sources containing "BROKEN". */
 const fakeRenderer: DiagramRenderer = {
-  artifacts: () => [],
+  errors: async (sources) => sources.map(() => undefined),
+  standalone: async () => undefined,
+  fileNames: () => [],
   renderAll: async (sources) =>
     sources.map((source): RenderOutcome =>
       source.includes('BROKEN')

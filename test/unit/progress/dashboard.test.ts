@@ -349,6 +349,53 @@ describe('progress dashboard: content that changed since', () => {
   });
 });
 
+describe('progress dashboard: merged cards (card-id aliases)', () => {
+  // The build merged `paradigms/a-old` into `paradigms/a`, and `sessions/x-v1` → `sessions/x-v2` → `sessions/x`.
+  const aliases = {
+    'paradigms/a-old': 'paradigms/a',
+    'sessions/x-v1': 'sessions/x-v2',
+    'sessions/x-v2': 'sessions/x',
+  };
+
+  it('history under an absorbed id shows under the surviving card: due, weak topic, not "gone"', () => {
+    const flashcards: FlashcardProgress = {
+      ...emptyProgress(),
+      cards: { 'paradigms/a-old': state(at(-HOUR)), 'sessions/x-v1': state(at(3 * DAY)) },
+      log: [rating('paradigms/a-old', 1, at(-2 * HOUR))],
+    };
+    const before = buildDashboard(input({ flashcards }));
+    expect(before.skipped.cards).toBe(2);
+    expect(before.due).toMatchObject({ now: 0, week: 0, started: 0 });
+    expect(before.weakTopics).toEqual([]);
+
+    const d = buildDashboard(input({ flashcards, aliases }));
+    expect(d.skipped.cards).toBe(0);
+    expect(d.due).toMatchObject({ now: 1, today: 1, week: 2, started: 2 });
+    expect(d.due.decks.map((deck) => [deck.id, deck.now, deck.week])).toEqual([
+      ['paradigms', 1, 1],
+      ['sessions', 0, 1],
+    ]);
+    expect(d.weakTopics.map((t) => [t.topic, t.cards, t.weight])).toEqual([['cost', 1, 1]]);
+    expect(d.weakTopics[0]?.decks.map((deck) => deck.id)).toEqual(['paradigms']);
+  });
+
+  it('history under both ids is merged, not double-counted: one card, one state, one forgotten card', () => {
+    const flashcards: FlashcardProgress = {
+      ...emptyProgress(),
+      cards: {
+        // Reviewed last under the surviving id: that state decides when the card is due.
+        'paradigms/a-old': state(at(-HOUR), { last_review: at(-3 * DAY) }),
+        'paradigms/a': state(at(5 * DAY), { last_review: at(-HOUR) }),
+      },
+      log: [rating('paradigms/a-old', 1, at(-3 * DAY)), rating('paradigms/a', 1, at(-2 * HOUR))],
+    };
+    const d = buildDashboard(input({ flashcards, aliases }));
+    expect(d.due).toMatchObject({ now: 0, today: 0, week: 1, started: 1 });
+    expect(d.weakTopics.map((t) => [t.topic, t.cards, t.weight])).toEqual([['cost', 1, 1]]);
+    expect(d.skipped.cards).toBe(0);
+  });
+});
+
 describe('progress dashboard: cards due', () => {
   it('the local day ends at local midnight, whatever the timezone', () => {
     // 22:30 UTC on the 24th is 00:30 on the 25th in UTC+2 (getTimezoneOffset -120).

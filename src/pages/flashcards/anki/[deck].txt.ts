@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ankiFile } from '../../../domain/flashcards/anki.ts';
 import { loadFlashcards, sourceLink } from '../../../lib/flashcards.ts';
+import { href } from '../../../lib/url.ts';
 
 export const getStaticPaths = (async () => {
   const { decks } = await loadFlashcards();
@@ -12,10 +13,16 @@ export const GET: APIRoute = async ({ params, site }) => {
   const { decks, index } = await loadFlashcards();
   const deck = decks.find((d) => d.id === params.deck);
   if (!deck) return new Response('not found', { status: 404 });
-  const text = ankiFile(deck.id, deck.cards, (ref) => {
-    const link = sourceLink(ref, index);
-    // Anki opens links from outside the site: absolute when the site's address is configured.
-    return { href: site ? new URL(link.href, site).href : link.href, label: link.label };
-  });
+  // Anki opens links from outside the site: absolute when the site's address is configured.
+  const absolute = (path: string) => (site ? new URL(path, site).href : path);
+  const text = ankiFile(
+    deck.id,
+    deck.cards,
+    (ref) => {
+      const link = sourceLink(ref, index);
+      return { href: absolute(link.href), label: link.label };
+    },
+    (path) => absolute(href(path)),
+  );
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
