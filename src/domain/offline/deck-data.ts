@@ -15,7 +15,7 @@
  * is precached anyway. Pure: strings in, strings out.
  */
 
-/** One card: id, context line, front, answer, source line (HTML fragments). */
+/** One card: id, context line, front, answer, where it comes from (HTML fragments). */
 export type DeckCard = [id: string, context: string, front: string, answer: string, source: string];
 
 export interface DeckData {
@@ -30,9 +30,10 @@ export class DeckDataError extends Error {
   override name = 'DeckDataError';
 }
 
-// Context, front and answer are plain text (escaped); the source line holds links, never a `<p>`.
+// Context, front and answer are plain text (escaped); the source block holds paragraphs, lists
+// and links, never a `<div>`.
 const CARD =
-  /<li data-card-id="([^"]+)" id="[^"]*">(?:<p class="card-context">([^<]*)<\/p>)?<p class="card-front">([^<]*)<\/p><details><summary>Answer<\/summary><div class="card-back" data-pagefind-ignore="all"><p class="card-answer">([^<]*)<\/p><p class="card-source">((?:(?!<\/?p[ >])[\s\S])*)<\/p><\/div><\/details><\/li>/g;
+  /<li data-card-id="([^"]+)" id="[^"]*">(?:<p class="card-context">([^<]*)<\/p>)?<p class="card-front">([^<]*)<\/p><details><summary>Answer<\/summary><div class="card-back" data-pagefind-ignore="all"><p class="card-answer">([^<]*)<\/p><div class="card-source">((?:(?!<\/?div[ >])[\s\S])*)<\/div><\/div><\/details><\/li>/g;
 
 const unescapeAttr = (value: string) =>
   value
@@ -80,7 +81,7 @@ export function cardListHtml(cards: readonly DeckCard[]): string {
         (context ? `<p class="card-context">${context}</p>` : '') +
         `<p class="card-front">${front}</p><details><summary>Answer</summary>` +
         `<div class="card-back" data-pagefind-ignore="all"><p class="card-answer">${answer}</p>` +
-        `<p class="card-source">${source}</p></div></details></li>`,
+        `<div class="card-source">${source}</div></div></details></li>`,
     )
     .join('');
 }

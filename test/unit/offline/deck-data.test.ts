@@ -14,14 +14,14 @@ const cards: DeckCard[] = [
     '2. Sticky Sessions',
     'What are sticky sessions?',
     'The load balancer routes a user to the same server (the user&#39;s session lives there).',
-    'From <a href="/notes/s/#2-sticky-sessions">State › 2. Sticky Sessions</a>',
+    '<p>From <a href="/notes/s/#2-sticky-sessions">State › 2. Sticky Sessions</a></p>',
   ],
   [
     'sessions/jwt',
     '',
     'JWT &amp; sessions — which is stateless?',
     'JWT',
-    'The notes say it 2 ways: “JWT” (<a href="/notes/s/#auth">State › Auth</a>)<span class="card-conflict"> · The notes disagree here: <a href="/compare/x/">X</a></span>',
+    '<p>The notes say it 2 ways:</p><ul class="card-wordings"><li>“JWT” — <a href="/notes/s/#auth">State › Auth</a></li></ul><p class="card-conflict">The notes disagree here: <a href="/compare/x/">X</a></p>',
   ],
 ];
 const page = (list: string) =>
