@@ -105,7 +105,8 @@ export default defineConfig({
     // Static note content compiles to HTML strings, not a JSX call per element: a note's inline
     // SVGs are thousands of elements, and compiling them was most of every build.
     mdx({ optimize: true }),
-    sitemap(),
+    // The offline-only pages (src/pages/offline/) are for the service worker, not for readers to find.
+    sitemap({ filter: (page) => !/\/offline\//.test(page) }),
     pagefindIndex(),
     serviceWorker(),
   ],

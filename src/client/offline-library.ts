@@ -1,7 +1,7 @@
 /**
  * The "Offline" panel on /progress/: how much of the site this browser keeps for offline use,
- * and "Keep everything offline" for the files the first visit leaves out (full-size diagrams,
- * tag pages, the all-cards page: see src/domain/offline/plan.ts). Those go into the cache the
+ * and "Keep everything offline" for the files the first visit leaves out (deck pages, full-size
+ * diagrams, tag pages, the all-cards page: see src/domain/offline/plan.ts). Those go into the cache the
  * service worker already reads pages from when the network is gone, so nothing else changes.
  * Kept apart from offline.ts (registration and the update prompt).
  */
@@ -26,9 +26,10 @@ export function initOfflineLibrary(): void {
   if (!panel || !('serviceWorker' in navigator) || !('caches' in window)) return;
   const summary = panel.querySelector<HTMLElement>('[data-offline-summary]');
   const extraLine = panel.querySelector<HTMLElement>('[data-offline-extra]');
+  const breakdown = panel.querySelector<HTMLElement>('[data-offline-kinds]');
   const keep = panel.querySelector<HTMLButtonElement>('[data-offline-keep]');
   const status = panel.querySelector<HTMLElement>('[data-offline-status]');
-  if (!summary || !extraLine || !keep || !status) return;
+  if (!summary || !extraLine || !breakdown || !keep || !status) return;
   const base = BASE;
   panel.hidden = false;
 
@@ -45,12 +46,17 @@ export function initOfflineLibrary(): void {
     summary.textContent = controlled
       ? `Every note, cheat sheet, quiz, deck, search and this page work offline in this browser (${manifest.core.files} files, ${formatBytes(manifest.core.bytes)}).`
       : `Every note, cheat sheet, quiz, deck, search and this page will work offline once this visit finishes downloading them (${manifest.core.files} files, ${formatBytes(manifest.core.bytes)}).`;
+    const kinds = Object.entries(manifest.core.kinds ?? {}).sort((a, b) => b[1] - a[1]);
+    breakdown.hidden = kinds.length === 0;
+    breakdown.textContent = kinds.length
+      ? `Of which ${kinds.map(([kind, bytes]) => `${kind} ${formatBytes(bytes)}`).join(', ')}.`
+      : '';
     const missing = await missingExtras(manifest, base);
     const bytes = missing.reduce((sum, f) => sum + f.bytes, 0);
     extraLine.hidden = false;
     keep.hidden = missing.length === 0;
     extraLine.textContent = missing.length
-      ? `Not kept yet: ${missing.length} more files — full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
+      ? `Not kept yet: ${missing.length} more files — deck pages, full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
       : `Everything else is kept too (${manifest.extra.length} more files).`;
   };
 

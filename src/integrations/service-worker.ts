@@ -19,20 +19,63 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
-import { offlineManifest, optionalReason, planOffline, type SiteFile } from '../domain/offline/plan.ts';
-import { normalizeBase, withBase } from '../domain/site/url.ts';
+import { deckDataFromPage } from '../domain/offline/deck-data.ts';
+import {
+  NOT_KEPT_PAGE,
+  OFFLINE_DECK_PAGE,
+  deckDataPath,
+  offlineFallback,
+  offlineManifest,
+  optionalReason,
+  planOffline,
+  siteShape,
+  type OfflinePlan,
+  type SiteFile,
+} from '../domain/offline/plan.ts';
+import { normalizeBase } from '../domain/site/url.ts';
 
 export const SERVICE_WORKER = 'sw.js';
 /** What "Keep everything offline" reads: src/client/offline-library.ts. */
 export const OFFLINE_MANIFEST = 'offline.json';
 /** Where pages and files outside the precache go once fetched (shared with the client). */
 export const EXTRA_CACHE = 'tradeoffs-extra';
+/** The worker's own code besides Workbox's: the offline fallbacks and the refresh of kept pages. */
+export const WORKER_EXTRA = 'sw-offline.js';
+/** Every deck id, in the deck list's order: what `/flashcards/all/` reviews offline. */
+export const DECK_LIST = 'flashcards/decks.json';
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Precache entries are relative to the worker (`notes/a/index.html`), so they follow it under
  * any base; the worker's scope is the folder it is served from, which is the base.
  */
+/**
+ * Each deck's cards as data next to its page (`flashcards/<deck>/deck.json`), and the list of
+ * decks, for the offline review (src/domain/offline/deck-data.ts). Read from the built pages, so
+ * the card markup has one source. Only when the offline deck page exists to read them.
+ */
+async function writeDeckData(dist: string): Promise<number> {
+  if (!(await stat(join(dist, OFFLINE_DECK_PAGE)).catch(() => null))) return 0;
+  const folder = join(dist, 'flashcards');
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const home = await readFile(join(folder, 'index.html'), 'utf8').catch(() => '');
+  const order = [...home.matchAll(/ data-deck="([^"]+)"/g)].map((m) => m[1] as string);
+  const ids: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === 'all' || entry.name === 'anki') continue;
+    const page = join(folder, entry.name, 'index.html');
+    const html = await readFile(page, 'utf8').catch(() => null);
+    if (html === null) continue;
+    const data = deckDataFromPage(html, entry.name, relative(dist, page));
+    await writeFile(join(dist, deckDataPath(entry.name)), JSON.stringify(data));
+    ids.push(entry.name);
+  }
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  ids.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  await writeFile(join(dist, DECK_LIST), JSON.stringify(ids));
+  return ids.length;
+}
+
 /** Every file of dist/ with its size, and the full-size diagrams that a first-visit page embeds. */
 async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[]; embedded: Set<string> }> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
@@ -43,14 +86,16 @@ async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
     const path = relative(dist, full).split('\\').join('/');
-    if (path === SERVICE_WORKER || path === OFFLINE_MANIFEST || path === '_headers') continue;
+    if ([SERVICE_WORKER, WORKER_EXTRA, OFFLINE_MANIFEST, '_headers'].includes(path)) continue;
     files.push({ path, size: (await stat(full)).size });
-    if (path.endsWith('.html') && !optionalReason(path, true)) {
-      const html = await readFile(full, 'utf8');
-      for (const m of html.matchAll(/\ssrc="([^"]+\.svg)"/g)) {
-        const url = m[1] as string;
-        if (url.startsWith(prefix)) embedded.add(url.slice(prefix.length));
-      }
+  }
+  const shape = siteShape(files.map((f) => f.path));
+  for (const { path } of files) {
+    if (!path.endsWith('.html') || optionalReason(path, shape)) continue;
+    const html = await readFile(join(dist, path), 'utf8');
+    for (const m of html.matchAll(/\ssrc="([^"]+\.svg)"/g)) {
+      const url = m[1] as string;
+      if (url.startsWith(prefix)) embedded.add(url.slice(prefix.length));
     }
   }
   return { files, embedded };
@@ -61,6 +106,58 @@ const PLACEHOLDER = { url: '__tradeoffs_precache__', revision: '__tradeoffs_revi
 /** How Terser writes the placeholder list (and so how the list is written in its place). */
 const entriesCode = (entries: readonly { url: string; revision: string | null }[]) =>
   `[${entries.map((e) => `{url:${JSON.stringify(e.url)},revision:${JSON.stringify(e.revision)}}`).join(',')}]`;
+
+/**
+ * The worker's own part (imported by Workbox's worker, `importScripts`):
+ * - offline, an address neither precached nor cached gets the offline deck page, the "not
+ *   downloaded for offline use" page or the 404 page (`offlineFallback`, run as is);
+ * - when a new build's worker takes over, what this browser kept outside the precache (pages
+ *   visited, "Keep everything offline") is checked against the server: changed files are
+ *   fetched again, files the site no longer has are dropped, so nothing from an old build is
+ *   served offline for ever. Conditional requests, so an unchanged file costs a 304.
+ */
+export function workerExtraSource(base: string, plan: OfflinePlan): string {
+  const later = plan.extra
+    .map((f) => f.path.replace(/(^|\/)index\.html$/, '$1'))
+    .filter((url) => !/^diagrams\/|^flashcards\/[^/]+\/$/.test(url));
+  const pages = { deck: OFFLINE_DECK_PAGE, 'not-kept': NOT_KEPT_PAGE, 'not-found': '404.html' };
+  return `"use strict";
+(() => {
+const BASE = ${JSON.stringify(base)};
+const LATER = ${JSON.stringify(later)};
+const PAGES = ${JSON.stringify(pages)};
+const EXTRA_CACHE = ${JSON.stringify(EXTRA_CACHE)};
+const offlineFallback = ${offlineFallback.toString()};
+self.tradeoffsFallback = async (request) => {
+  const page = PAGES[offlineFallback(new URL(request.url).pathname, BASE, LATER)];
+  return (await caches.match(new URL(page, self.registration.scope).href, { ignoreSearch: true })) || Response.error();
+};
+async function refreshKept() {
+  const cache = await caches.open(EXTRA_CACHE);
+  for (const request of await cache.keys()) {
+    const old = await cache.match(request);
+    const headers = {};
+    const etag = old && old.headers.get("etag");
+    const modified = old && old.headers.get("last-modified");
+    if (etag) headers["if-none-match"] = etag;
+    else if (modified) headers["if-modified-since"] = modified;
+    try {
+      const response = await fetch(request.url, { headers, cache: "no-store" });
+      if (response.status === 304) continue;
+      if (response.ok) await cache.put(request, response);
+      else if (response.status === 404 || response.status === 410) await cache.delete(request);
+    } catch {
+      // Offline now: keep what there is; the next visit online fetches it again (NetworkFirst).
+    }
+  }
+}
+// Not awaited by activation: pages load while it runs.
+self.addEventListener("activate", () => {
+  refreshKept().catch(() => {});
+});
+})();
+`;
+}
 
 /**
  * Bundling the worker (Rollup, Babel and Terser over Workbox's runtime) was most of this step's
@@ -120,14 +217,16 @@ async function cachedGenerateSW(
 export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {
   if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
     throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
+  await writeDeckData(dist);
   const { files, embedded } = await siteFiles(dist, base);
   const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES });
   await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
+  await writeFile(join(dist, WORKER_EXTRA), workerExtraSource(base, plan));
   const manifestOptions = {
     globDirectory: dist,
     globPatterns: ['**/*'],
     // `_headers` is the host's caching rules (public/_headers), not part of the site.
-    globIgnores: [SERVICE_WORKER, '_headers'],
+    globIgnores: [SERVICE_WORKER, WORKER_EXTRA, '_headers'],
     // One scan of dist/, then only the plan's core files (and the manifest) are kept.
     manifestTransforms: [
       (entries) => {
@@ -140,6 +239,8 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
   const options: GenerateSWOptions = {
     ...manifestOptions,
     swDest: join(dist, SERVICE_WORKER),
+    // Relative to the worker, so it follows it under any base.
+    importScripts: [WORKER_EXTRA],
     // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
     inlineWorkboxRuntime: true,
     mode: 'production',
@@ -155,12 +256,24 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
     ignoreURLParametersMatching: [/.*/],
     directoryIndex: 'index.html',
     // Outside the precache: the network first (a page is never stale online), kept for offline;
-    // an address the site does not have, offline, shows the site's own 404 page.
+    // offline, a page not kept is answered by the worker's own part (WORKER_EXTRA): a deck is
+    // reviewed from its data, another page of the site says it is not downloaded, and an
+    // address the site does not have shows the site's own 404 page.
     runtimeCaching: [
       {
         urlPattern: ({ request, sameOrigin }) => sameOrigin && request.mode === 'navigate',
         handler: 'NetworkFirst',
-        options: { cacheName: EXTRA_CACHE, precacheFallback: { fallbackURL: withBase(base, '/404.html') } },
+        options: {
+          cacheName: EXTRA_CACHE,
+          plugins: [
+            {
+              handlerDidError: ({ request }) =>
+                (
+                  globalThis as unknown as { tradeoffsFallback: (r: Request) => Promise<Response> }
+                ).tradeoffsFallback(request),
+            },
+          ],
+        },
       },
       {
         urlPattern: ({ sameOrigin }) => sameOrigin,

@@ -11,7 +11,7 @@ import { allCardsDeck, duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { summarizeHits } from '../domain/flashcards/quality.ts';
 import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
 import { readYamlFiles } from '../integrations/load-notes.ts';
-import type { Card, Deck } from '../schemas/deck.ts';
+import type { Deck } from '../schemas/deck.ts';
 import { noteText } from './notes.ts';
 import { compareDir } from './paths.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
@@ -57,5 +57,3 @@ export function sourceLink(ref: string, index: AnchorIndex): { href: string; lab
   const { href, note, heading } = sectionLink(ref, index);
   return { href, label: `${note} › ${heading}` };
 }
-
-export const cardIds = (cards: readonly Card[]) => cards.map((c) => c.id).join(' ');

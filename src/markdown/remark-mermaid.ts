@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import { diagramErrorLine } from './mermaid/fences.ts';
 import type { DiagramRenderer } from './mermaid/renderer.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from './mermaid/stylesheet.ts';
-import { shortHash } from './mermaid/svg.ts';
+import { compactSvg, shortHash } from './mermaid/svg.ts';
 
 export const diagramFileName = (source: string): string => `m-${shortHash(source)}.svg`;
 
@@ -83,7 +83,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
       }
       const replacement = node as unknown as { type: string; data: Record<string, unknown> };
       replacement.type = 'mermaidFigure';
-      const fig = figure(outcome.artifact.svg, node.value, name, i + 1);
+      const fig = figure(compactSvg(outcome.artifact.svg), node.value, name, i + 1);
       replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
     if (errors.length) throw new Error(errors.join('\n'));

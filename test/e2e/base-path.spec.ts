@@ -135,6 +135,12 @@ test('read, search, take a quiz, review cards and go offline — all under the b
   await expect(
     page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
   ).toBeVisible();
+  // A deck never opened, reviewed from its data; a page of the site not kept says so.
+  await page.goto('flashcards/serverless-in-practice/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Serverless/);
+  await expect(page.locator('[data-review-counts]')).toHaveText(/new cards? · 0 learning/);
+  await page.goto('tags/caching/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not downloaded for offline use');
   // An address that is not part of the site: the site's own 404 page, whose links lead back in.
   await page.goto('no-such-page/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');

@@ -16,6 +16,7 @@ const PORT = 4391;
 const BASE = `http://localhost:${PORT}`;
 const OLD_TITLE = 'Know the trade-offs cold.';
 const NEW_TITLE = 'Know the trade-offs cold, offline.';
+const NEW_TAG_TITLE = 'Serverless, renamed';
 
 let server: DistServer | undefined;
 let changed = '';
@@ -36,6 +37,9 @@ test.beforeAll(async () => {
   cpSync('dist', changed, { recursive: true });
   const home = join(changed, 'index.html');
   writeFileSync(home, readFileSync(home, 'utf8').replace(OLD_TITLE, NEW_TITLE));
+  // …and a changed page outside the precache, which a reader may have kept from the old build.
+  const tag = join(changed, 'tags/serverless/index.html');
+  writeFileSync(tag, readFileSync(tag, 'utf8').replace('<h1>Serverless</h1>', `<h1>${NEW_TAG_TITLE}</h1>`));
   await writeServiceWorker(changed);
 });
 
@@ -58,6 +62,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   });
+
+  // A page outside the first download, opened online: kept as it is in this build.
+  await page.goto(`${BASE}/tags/serverless/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Serverless');
 
   // 2. Network off, and the server gone too: nothing can come from anywhere but the cache.
   await context.setOffline(true);
@@ -101,8 +109,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await page.reload();
   await expect(page.getByText(/^Best \d+ % · last \d+ % · 1 attempt$/)).toBeVisible();
 
-  // A flashcard review offline, and the due counts it leaves behind survive a reload.
+  // A flashcard review offline, and the due counts it leaves behind survive a reload. The deck
+  // page was never opened: the first visit kept its cards as data, and the review reads them.
   await page.goto(`${BASE}/flashcards/sessions-and-state/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sessions and state in practice');
   const reviewCounts = page.locator('[data-review-counts]');
   await expect(reviewCounts).toHaveText('20 new cards · 0 learning · 0 reviews due');
   await page.keyboard.press('Space');
@@ -110,6 +120,12 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
   await page.reload();
   await expect(reviewCounts).toHaveText('19 new cards · 1 learning · 0 reviews due');
+
+  // Every deck at once ("Review all due"), built from every deck's data.
+  await page.goto(`${BASE}/flashcards/`);
+  await page.getByRole('link', { name: 'Review all due' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All cards');
+  await expect(reviewCounts).toHaveText(/^\d+ new cards · 1 learning · 0 reviews due$/);
 
   // The progress dashboard offline: its catalogue comes from the cache too.
   await page.goto(`${BASE}/progress/`);
@@ -119,10 +135,14 @@ test('after one visit the site works offline; a new build is offered, not swappe
   // What the first visit keeps is said, with its size, and what it leaves out can be added.
   const offline = page.getByRole('region', { name: 'Offline' });
   await expect(offline).toContainText(/work offline in this browser \(\d+ files, [\d.]+ [KM]B\)/);
+  await expect(offline).toContainText(/Of which (.+ [\d.]+ [KM]B, )+.+ [\d.]+ [KM]B\./);
+  await expect(offline).toContainText(/notes [\d.]+ [KM]B/);
   await expect(offline).toContainText(/Not kept yet: \d+ more files/);
-  // A tag page is not part of the first download: offline, it is the site's own 404 page.
+  // A tag page is not part of the first download: offline, it says so (not "Page not found")
+  // and offers to keep everything for next time.
   await page.goto(`${BASE}/tags/caching/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not downloaded for offline use');
+  await expect(page.getByRole('button', { name: 'Keep everything offline' })).toBeVisible();
 
   // 3. A new build is deployed; the reader comes back online.
   await serve(changed);
@@ -152,6 +172,10 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TITLE);
   await page.goto(`${BASE}/tags/caching/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching');
+  // The page kept from the old build was fetched again when the new worker took over: offline,
+  // it is the new build's, not a stale copy kept for ever.
+  await page.goto(`${BASE}/tags/serverless/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NEW_TAG_TITLE);
   await page.goto(`${BASE}/notes/architecture-paradigms/`);
   await page.getByRole('link', { name: 'Open full size (diagram 1)' }).click();
   await expect(page.locator('svg').first()).toBeVisible();

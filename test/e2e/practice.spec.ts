@@ -227,6 +227,8 @@ test('a merged flashcard keeps the review history stored under the card it absor
   const absorbed = 'stateful-vs-stateless-architecture/summary-table--scalability--stateful';
   const survivor = 'architecture-paradigms/comparison--scaling--stateful';
   await page.goto('/flashcards/');
+  // Filled in from the progress catalogue once it has loaded.
+  await expect(page.locator('[data-card-aliases]')).not.toHaveAttribute('data-card-aliases', '{}');
   const aliases = JSON.parse(
     (await page.locator('[data-card-aliases]').getAttribute('data-card-aliases')) ?? '{}',
   );

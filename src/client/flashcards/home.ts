@@ -1,22 +1,56 @@
 /**
  * /flashcards/: counts per deck, the daily new-card limit, export/import of all progress
- * (src/client/progress/file-ui.ts, shared with /progress/) and the stats. The deck list carries
- * every card id, so this is also where cards removed from the content are dropped from the
- * stored progress.
+ * (src/client/progress/file-ui.ts, shared with /progress/) and the stats. Every card id comes
+ * from the progress catalogue (/progress/catalogue.json, precached), not from the page: at 500
+ * notes the ids alone made this page megabytes. So this is also where cards removed from the
+ * content are dropped from the stored progress.
  */
 import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../domain/flashcards/queue.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
+import {
+  catalogueAliases,
+  isPackedCatalogue,
+  unpackCatalogue,
+} from '../../domain/progress/packed-catalogue.ts';
 import { loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { initProgressFile } from '../progress/file-ui.ts';
 import { plural, pluralWord } from '../../domain/content/text.ts';
 
-export function initDeckList(): void {
+/**
+ * Deck id → its card ids, from the catalogue, null when it cannot be read; and the merged card
+ * ids, put where the progress store reads them (`data-card-aliases`).
+ */
+async function cardIdsByDeck(url: string): Promise<Map<string, string[]> | null> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const data = (await response.json()) as unknown;
+    if (!isPackedCatalogue(data)) return null;
+    const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
+    if (holder) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(data));
+    return new Map(unpackCatalogue(data).decks.map((d) => [d.id, Object.keys(d.cards)]));
+  } catch {
+    return null;
+  }
+}
+
+export async function initDeckList(): Promise<void> {
+  const status = document.querySelector<HTMLElement>('[data-progress-status]');
+  const list = document.querySelector<HTMLElement>('[data-decks]');
+  const byDeck = list ? await cardIdsByDeck(list.dataset.catalogue ?? '') : new Map<string, string[]>();
+  if (!byDeck) {
+    // Never count (or prune) against an empty list: the page's own card counts stay.
+    show(
+      status,
+      'The list of cards could not be loaded, so the counts are not shown. Reload when you are online.',
+    );
+    return;
+  }
   const decks = [...document.querySelectorAll<HTMLElement>('[data-deck]')].map((el) => ({
     el,
-    ids: (el.dataset.cards ?? '').split(' ').filter(Boolean),
+    ids: byDeck.get(el.dataset.deck ?? '') ?? [],
   }));
   const allIds = decks.flatMap((d) => d.ids);
-  const status = document.querySelector<HTMLElement>('[data-progress-status]');
   const read = loadProgress();
   let progress = read.value;
   let message = readProblem(read);

@@ -39,7 +39,8 @@ const countsText = (c: Counts) =>
 
 export function initReview(): void {
   const root = document.querySelector<HTMLElement>('[data-review]');
-  if (!root) return;
+  // The offline deck page calls again once it has filled in the cards.
+  if (!root || root.hasAttribute('data-review-pending')) return;
   const $ = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-${name}]`) as T;
   const cards = readCards();
   const ids = [...cards.keys()];

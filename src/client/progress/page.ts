@@ -4,6 +4,7 @@
  * and draws it with DOM calls: no HTML strings, no style attributes (strict CSP; the sparkline's
  * colours come from CSS classes). Redraws after an import and when another tab saves progress.
  */
+import { isPackedCatalogue, unpackCatalogue } from '../../domain/progress/packed-catalogue.ts';
 import {
   type Catalogue,
   type Dashboard,
@@ -340,7 +341,8 @@ function renderDue(d: Dashboard): Part[] {
 async function fetchCatalogue(url: string): Promise<Catalogue> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const data = (await response.json()) as Catalogue;
+  const raw = (await response.json()) as unknown;
+  const data = (isPackedCatalogue(raw) ? unpackCatalogue(raw) : raw) as Catalogue;
   if (!Array.isArray(data?.quizzes) || !Array.isArray(data.decks) || typeof data.notes !== 'object')
     throw new Error('unexpected content');
   return data;

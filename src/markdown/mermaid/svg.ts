@@ -102,6 +102,36 @@ export function mergeThemeCss(light: string, dark: string, scope: string): strin
 /** Keeps two decimals: sub-pixel layout precision is invisible and costs a tenth of the bytes. */
 export const roundNumbers = (value: string): string => value.replace(/(\d+\.\d\d)\d+/g, '$1');
 
+/** Geometry attributes: numbers only, never text a reader sees. */
+const GEOMETRY =
+  /\s(d|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|dx|dy|width|height|transform|viewBox|points|refX|refY|markerWidth|markerHeight)="([^"]*)"/g;
+
+/** `12.34` → `12.3`, `7.00` → `7`, `-0.04` → `0`: a tenth of a unit, rounded. */
+const tenth = (number: string): string => {
+  const value = Math.round(Number(number) * 10) / 10;
+  return String(Object.is(value, -0) ? 0 : value);
+};
+
+/**
+ * The page's copy of a rendered diagram, made smaller without changing a pixel a reader can
+ * see: geometry to a tenth of a unit (a diagram is never drawn larger than its natural size, so
+ * that is at most 0.05 px off), no namespace declarations (an SVG inside HTML needs none), no
+ * empty `<defs>`, and no `text-anchor` on a line that inherits the same from its label. Applied
+ * where a page takes the diagram (src/markdown/remark-mermaid.ts), after the render cache, so
+ * cached renders need not be redone. Pure: string in, string out; idempotent.
+ */
+export function compactSvg(svg: string): string {
+  return svg
+    .replace(
+      GEOMETRY,
+      (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d+/g, tenth)}"`,
+    )
+    .replace(/^(<svg\b[^>]*?) xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, '$1')
+    .replace(/^(<svg\b[^>]*?) xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink"/, '$1')
+    .replaceAll('<defs></defs>', '')
+    .replace(/(<text\b[^>]* text-anchor="middle"[^>]*>)<tspan([^>]*?) text-anchor="middle"/g, '$1<tspan$2');
+}
+
 function normaliseDeclarations(style: string): string {
   return style
     .split(';')

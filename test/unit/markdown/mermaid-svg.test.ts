@@ -4,6 +4,7 @@ import {
   mergeThemeCss,
   renameId,
   rewriteSvg,
+  compactSvg,
   roundNumbers,
   splitStyle,
 } from '../../../src/markdown/mermaid/svg.ts';
@@ -196,5 +197,36 @@ describe('reservedHeight', () => {
   it('reserves nothing when the SVG has no usable viewBox', () => {
     expect(reservedHeight(art('<svg class="mmd"></svg>'))).toBe('');
     expect(reservedHeight(art('<svg viewBox="0 0 0 10"></svg>'))).toBe('');
+  });
+});
+
+describe('compactSvg', () => {
+  const svg =
+    '<svg id="m-1" width="100%" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 573.33 576.37">' +
+    '<path d="M257.84,185.49L250.07,198.41C242.30,211.34,0.04,-0.04,1.96,2.95" class="edge"></path>' +
+    '<g class="label" transform="translate(0, -10.5)"><rect x="-33.15" y="-1" width="66.31" height="23"></rect>' +
+    '<text y="-10.1" text-anchor="middle"><tspan class="row" x="0" y="-0.1em" dy="1.1em" text-anchor="middle">3.14159 ms at 0.25</tspan></text></g>' +
+    '<defs></defs></svg>';
+
+  it('keeps a tenth of a unit of geometry, and no text a reader sees changes', () => {
+    const out = compactSvg(svg);
+    expect(out).toContain('viewBox="0 0 573.3 576.4"');
+    expect(out).toContain('d="M257.8,185.5L250.1,198.4C242.3,211.3,0,0,2,3"');
+    expect(out).toContain('transform="translate(0, -10.5)"');
+    expect(out).toContain('<rect x="-33.1" y="-1" width="66.3" height="23">');
+    expect(out).toContain('y="-0.1em" dy="1.1em"');
+    expect(out).toContain('>3.14159 ms at 0.25</tspan>');
+    expect(out).toContain('width="100%"');
+  });
+
+  it('drops what an SVG inside HTML does not need: namespaces, empty defs, an inherited text-anchor', () => {
+    const out = compactSvg(svg);
+    expect(out).toMatch(/^<svg id="m-1" width="100%" viewBox=/);
+    expect(out).not.toContain('xmlns');
+    expect(out).not.toContain('<defs>');
+    expect(out).toContain(
+      '<text y="-10.1" text-anchor="middle"><tspan class="row" x="0" y="-0.1em" dy="1.1em">',
+    );
+    expect(compactSvg(out)).toBe(out);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fileUrl, offlineManifest, optionalReason, planOffline } from '../../../src/domain/offline/plan.ts';
+import {
+  deckIdFromPath,
+  fileKind,
+  fileUrl,
+  offlineFallback,
+  offlineManifest,
+  optionalReason,
+  planOffline,
+  siteShape,
+} from '../../../src/domain/offline/plan.ts';
 
 const site = [
   { path: 'index.html', size: 10 },
@@ -55,20 +64,101 @@ describe('planOffline', () => {
 
 describe('optionalReason', () => {
   it('says why a file waits for "Keep everything offline"', () => {
-    expect(optionalReason('diagrams/m-1.svg', true)).toMatch(/inline/);
-    expect(optionalReason('flashcards/all/index.html', false)).toBeNull();
-    expect(optionalReason('tags/index.html', true)).toBeNull();
-    expect(optionalReason('notes/diagrams/index.html', true)).toBeNull();
+    const shape = siteShape(site.map((f) => f.path));
+    expect(optionalReason('diagrams/m-1.svg', shape)).toMatch(/inline/);
+    expect(optionalReason('flashcards/all/index.html', siteShape(['flashcards/all/index.html']))).toBeNull();
+    expect(optionalReason('tags/index.html', shape)).toBeNull();
+    expect(optionalReason('notes/diagrams/index.html', shape)).toBeNull();
+  });
+});
+
+describe('deck pages', () => {
+  const withData = [
+    ...site,
+    { path: 'flashcards/a/deck.json', size: 7 },
+    { path: 'flashcards/b/index.html', size: 20 },
+    { path: 'offline/deck/index.html', size: 9 },
+  ];
+
+  it('wait for "Keep everything offline" when their cards are there as data and a page reviews them', () => {
+    const plan = planOffline(withData, { maxFileBytes: 1000 });
+    expect(plan.extra.map((f) => f.path)).toContain('flashcards/a/index.html');
+    expect(plan.core.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'flashcards/a/deck.json',
+        'offline/deck/index.html',
+        'flashcards/b/index.html',
+      ]),
+    );
+  });
+
+  it('stay in the first download when nothing could review them offline', () => {
+    const noShell = withData.filter((f) => f.path !== 'offline/deck/index.html');
+    expect(planOffline(noShell, { maxFileBytes: 1000 }).core.map((f) => f.path)).toContain(
+      'flashcards/a/index.html',
+    );
+  });
+
+  it('are told by their address, under any base', () => {
+    expect(deckIdFromPath('/flashcards/a-b/', '/')).toBe('a-b');
+    expect(deckIdFromPath('/repo/flashcards/a/index.html', '/repo/')).toBe('a');
+    expect(deckIdFromPath('/repo/flashcards/caf%C3%A9/', '/repo')).toBe('café');
+    expect(deckIdFromPath('/flashcards/', '/')).toBeNull();
+    expect(deckIdFromPath('/flashcards/anki/', '/')).toBeNull();
+    expect(deckIdFromPath('/flashcards/a/b/', '/')).toBeNull();
+    expect(deckIdFromPath('/notes/a/', '/')).toBeNull();
+    expect(deckIdFromPath('/flashcards/%E0%A4%A/', '/')).toBeNull();
+  });
+});
+
+describe('offlineFallback', () => {
+  const later = ['tags/caching/', 'flashcards/anki/a.txt'];
+  it('reviews a deck from its data, even one never opened', () => {
+    expect(offlineFallback('/flashcards/a/', '/', later)).toBe('deck');
+    expect(offlineFallback('/repo/flashcards/all/index.html', '/repo/', later)).toBe('deck');
+  });
+  it('says a page of the site is not downloaded, rather than not found', () => {
+    expect(offlineFallback('/tags/caching/', '/', later)).toBe('not-kept');
+    expect(offlineFallback('/repo/tags/caching/index.html', '/repo', later)).toBe('not-kept');
+    expect(offlineFallback('/diagrams/m-1.svg', '/', later)).toBe('not-kept');
+    expect(offlineFallback('/flashcards/anki/a.txt', '/', later)).toBe('not-kept');
+  });
+  it('keeps the 404 page for addresses the site does not have', () => {
+    expect(offlineFallback('/tags/nothing/', '/', later)).toBe('not-found');
+    expect(offlineFallback('/flashcards/anki/', '/', later)).toBe('not-found');
+    expect(offlineFallback('/other/tags/caching/', '/repo/', later)).toBe('not-found');
+    expect(offlineFallback('/%E0%A4%A', '/', later)).toBe('not-found');
+  });
+  it('needs nothing but its arguments, as the service worker runs its source as is', () => {
+    const copy = new Function(`return (${offlineFallback.toString()})`)() as typeof offlineFallback;
+    expect(copy('/tags/caching/', '/', later)).toBe('not-kept');
   });
 });
 
 describe('offlineManifest', () => {
   it('counts the first download and lists the rest as addresses a browser asks for', () => {
     const manifest = offlineManifest(planOffline(site, { maxFileBytes: 1000 }));
-    expect(manifest.core).toEqual({ files: 5, bytes: 128 });
+    expect(manifest.core).toEqual({
+      files: 5,
+      bytes: 128,
+      kinds: { other: 18, notes: 50, flashcards: 20, search: 40 },
+    });
     expect(manifest.extra).toContainEqual({ url: 'tags/caching/', bytes: 8 });
     expect(manifest.extra).toContainEqual({ url: 'diagrams/m-1.svg', bytes: 30 });
     expect(fileUrl('index.html')).toBe('');
     expect(fileUrl('notes/a/index.html')).toBe('notes/a/');
+  });
+});
+
+describe('fileKind', () => {
+  it('names each file as a reader would', () => {
+    expect(fileKind('notes/a/index.html')).toBe('notes');
+    expect(fileKind('quizzes/q/key.json')).toBe('quizzes');
+    expect(fileKind('flashcards/a/deck.json')).toBe('flashcards');
+    expect(fileKind('pagefind/fragment/x.pf_fragment')).toBe('search');
+    expect(fileKind('search/index.html')).toBe('search');
+    expect(fileKind('cheatsheets/a/index.html')).toBe('cheat sheets');
+    expect(fileKind('_astro/Base.css')).toBe('styles and scripts');
+    expect(fileKind('progress/catalogue.json')).toBe('other');
   });
 });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otherNotesEnv } from '../../../src/lib/paths.ts';
+import { type PackedCatalogue, unpackCatalogue } from '../../../src/domain/progress/packed-catalogue.ts';
 import { withBuildLock } from '../../support/build-lock.ts';
 import {
   localReferences,
@@ -58,19 +59,35 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 describe('service worker precache', () => {
   it('lists every file of the built site, for the first visit or for "Keep everything offline"', () => {
     expect(precached.length).toBeGreaterThan(10);
-    expect(missingFromPrecache(files, [...precached, ...extra], 'sw.js')).toEqual([]);
+    // sw-offline.js is the worker's own part, loaded with it (importScripts).
+    expect(missingFromPrecache(files, [...precached, ...extra, 'sw-offline.js'], 'sw.js')).toEqual([]);
     expect(precached).toContain('offline.json');
   });
 
   it('leaves out of the first download only what duplicates or lists what it holds', () => {
     expect(extra.length).toBeGreaterThan(0);
-    expect(extra.filter((f) => !/^(diagrams\/|tags\/[^/]+\/|flashcards\/(all|anki)\/)/.test(f))).toEqual([]);
+    expect(
+      extra.filter(
+        (f) => !/^(diagrams\/|tags\/[^/]+\/|flashcards\/[^/]+\/index\.html$|flashcards\/anki\/)/.test(f),
+      ),
+    ).toEqual([]);
     expect(precached.filter((f) => extra.includes(f))).toEqual([]);
     // every note page, and the first diagram file behind a note's inline SVG, which is not needed
     const notes = files.filter((f) => /^notes\/[^/]+\/index\.html$/.test(f));
     expect(notes.length).toBeGreaterThan(0);
     for (const note of notes) expect(precached).toContain(note);
     expect(extra.some((f) => f.startsWith('diagrams/'))).toBe(true);
+  });
+
+  it('keeps each deck as data and one page that reviews any deck from it, instead of every deck page', () => {
+    const decks = extra.filter((f) => /^flashcards\/[^/]+\/index\.html$/.test(f) && !f.includes('/all/'));
+    expect(decks).toContain('flashcards/valid-deck/index.html');
+    for (const page of decks) expect(precached).toContain(page.replace('index.html', 'deck.json'));
+    expect(precached).toEqual(expect.arrayContaining(['offline/deck/index.html', 'flashcards/decks.json']));
+    const data = JSON.parse(readFileSync(join(outDir, 'flashcards/valid-deck/deck.json'), 'utf8'));
+    expect(data).toMatchObject({ id: 'valid-deck', title: 'Valid deck' });
+    expect(data.cards.map((c: string[]) => c[0])).toContain('valid-deck/scaling');
+    expect(JSON.parse(readFileSync(join(outDir, 'flashcards/decks.json'), 'utf8'))).toContain('valid-deck');
   });
 
   it('includes the whole Pagefind index and engine', () => {
@@ -87,7 +104,9 @@ describe('service worker precache', () => {
     const have = new Set(precached.map((url) => url.replace(/^\//, '')));
     expect(have).toContain('progress/index.html');
     expect(have).toContain('progress/catalogue.json');
-    const catalogue = JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8'));
+    const catalogue = unpackCatalogue(
+      JSON.parse(readFileSync(join(outDir, 'progress/catalogue.json'), 'utf8')) as PackedCatalogue,
+    );
     expect(catalogue.quizzes).toEqual([
       {
         id: 'valid-quiz',
@@ -95,12 +114,12 @@ describe('service worker precache', () => {
         questions: { scaling: { topic: 'scaling', source: 'valid-note#section-one' } },
       },
     ]);
-    expect(catalogue.decks.find((d: { id: string }) => d.id === 'valid-deck')).toEqual({
+    expect(catalogue.decks.find((d) => d.id === 'valid-deck')).toEqual({
       id: 'valid-deck',
       title: 'Valid deck',
       cards: { 'valid-deck/scaling': { topic: 'scaling', sources: ['valid-note#section-one'] } },
     });
-    expect(catalogue.notes['valid-note'].headings['section-one']).toBe('Section one');
+    expect(catalogue.notes['valid-note']?.headings['section-one']).toBe('Section one');
     // Personal data: the dashboard is not in the search index.
     const html = readFileSync(join(outDir, 'progress/index.html'), 'utf8');
     expect(html).not.toContain('data-pagefind-body');
