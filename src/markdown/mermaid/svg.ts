@@ -112,6 +112,29 @@ const tenth = (number: string): string => {
   return String(Object.is(value, -0) ? 0 : value);
 };
 
+/** One number as SVG writes them: path data runs them together ("5-0.04", ".256.255", "1.5e-7"). */
+const SVG_NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+
+/**
+ * Every decimal of an attribute to a tenth, read number by number and kept apart: a rounded
+ * number that loses its sign or its point must not run into its neighbour ("5-0.04" → "5 0", not
+ * "50"; "5.04.5" → "5 0.5", not "50.5"), or the path draws another shape, or none.
+ */
+function roundGeometry(value: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of value.matchAll(SVG_NUMBER)) {
+    const number = match[0];
+    const between = value.slice(last, match.index);
+    const rounded = number.includes('.') || /e/i.test(number) ? tenth(number) : number;
+    // A rounded number starts with a digit or "-": only a digit can run into the one before.
+    const joins = between === '' && /^\d/.test(rounded) && /[\d.]$/.test(out);
+    out += between + (joins ? ' ' : '') + rounded;
+    last = match.index + number.length;
+  }
+  return out + value.slice(last);
+}
+
 /**
  * The page's copy of a rendered diagram, made smaller without changing a pixel a reader can
  * see: geometry to a tenth of a unit (a diagram is never drawn larger than its natural size, so
@@ -122,10 +145,7 @@ const tenth = (number: string): string => {
  */
 export function compactSvg(svg: string): string {
   return svg
-    .replace(
-      GEOMETRY,
-      (_, name: string, value: string) => ` ${name}="${value.replace(/-?\d+\.\d+/g, tenth)}"`,
-    )
+    .replace(GEOMETRY, (_, name: string, value: string) => ` ${name}="${roundGeometry(value)}"`)
     .replace(/^(<svg\b[^>]*?) xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, '$1')
     .replace(/^(<svg\b[^>]*?) xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink"/, '$1')
     .replaceAll('<defs></defs>', '')

@@ -219,6 +219,15 @@ describe('compactSvg', () => {
     expect(out).toContain('width="100%"');
   });
 
+  it('reads run-together path numbers one by one and keeps them apart when rounding', () => {
+    // Icon paths write "5-0.04" (5, then -0.04), "1.001.45" (1.001, then .45), ".256.255".
+    const out = compactSvg(
+      '<svg><path d="M5-0.04l1.001.45h2.96.5v-17l.001-.45l.256.255.253M12.345.001l1.5e-7 3"></path></svg>',
+    );
+    expect(out).toContain('d="M5 0l1 0.5h3 0.5v-17l0-0.4l0.3 0.3 0.3M12.3 0l0 3"');
+    expect(compactSvg(out)).toBe(out);
+  });
+
   it('drops what an SVG inside HTML does not need: namespaces, empty defs, an inherited text-anchor', () => {
     const out = compactSvg(svg);
     expect(out).toMatch(/^<svg id="m-1" width="100%" viewBox=/);
