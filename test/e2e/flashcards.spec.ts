@@ -82,6 +82,8 @@ test('export all progress, import it into a fresh browser: same due counts', asy
     ),
   );
   await page.goto('/flashcards/');
+  // The live counts come from the (fetched) catalogue: compare those, not the page's static line.
+  await expect(deckCounts(page, 'sessions-and-state')).toContainText('new');
   const before = await page.locator('[data-deck-counts]').allTextContents();
   const [download] = await Promise.all([
     page.waitForEvent('download'),

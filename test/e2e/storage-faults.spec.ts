@@ -142,7 +142,7 @@ test('a progress file holding only quiz attempts merges, and flashcard progress 
 test('storage full at the end of a quiz: said at the results, with the export offered (holding that attempt)', async ({
   page,
 }) => {
-  const quiz = 'practice-stateless-vs-stateful-systems';
+  const quiz = 'practice-serverless-architecture';
   await page.goto(`/quizzes/${quiz}/`);
   const first = page.locator('li.question').first();
   const select = first.getByRole('combobox');
