@@ -33,11 +33,16 @@ async function finishQuiz(page: Page) {
   await expect(page.getByRole('region', { name: 'Results' })).toBeVisible();
 }
 
-async function rate(page: Page, key: string) {
+/** Shows the answer of the card on screen. */
+async function showAnswer(page: Page) {
   // The "all" deck is large: wait until the review has taken over the page.
   await expect(page.locator('[data-review].is-ready [data-review-flip]')).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.locator('[data-review-ratings]')).toBeVisible();
+}
+
+async function rate(page: Page, key: string) {
+  await showAnswer(page);
   await page.keyboard.press(key);
 }
 
@@ -92,6 +97,16 @@ test.describe('multi-tab', () => {
     await rate(b, '3');
     // Another tab's write reaches this one a moment later: wait for it, then all four are there.
     await expect.poll(async () => (await stored(a, 'tradeoffs.flashcards')).data.log.length).toBe(4);
+    // A rating arriving from the other tab leaves the answer this tab is reading on screen.
+    await showAnswer(b);
+    const front = await b.locator('[data-review-front]').textContent();
+    const countsB = await b.locator('[data-review-counts]').textContent();
+    await rate(a, '3');
+    await expect(b.locator('[data-review-counts]')).not.toHaveText(countsB ?? '');
+    await expect(b.locator('[data-review-ratings]')).toBeVisible();
+    await expect(b.locator('[data-review-front]')).toHaveText(front ?? '');
+    await b.keyboard.press('3');
+    await expect.poll(async () => (await stored(a, 'tradeoffs.flashcards')).data.log.length).toBe(6);
     await a.reload();
     await expect(a.locator('[data-review-counts]')).not.toHaveText(/^20 new/);
   });

@@ -78,11 +78,15 @@ export function initReview(): void {
   const done = $('review-done');
 
   /** Shows the next card, or `forced` (the card whose rating was just undone). */
+  function showCounts(now: Date) {
+    $('review-counts').textContent = countsText(deckCounts(ids, progress, now, tzOffset(now)));
+    undo.disabled = undos.length === 0;
+  }
+
   function render(focus = false, forced?: string) {
     const now = new Date();
     const tz = tzOffset(now);
-    $('review-counts').textContent = countsText(deckCounts(ids, progress, now, tz));
-    undo.disabled = undos.length === 0;
+    showCounts(now);
     const next: NextCard | { id: string; reason: 'undo' } =
       forced && cards.has(forced) ? { id: forced, reason: 'undo' } : nextCard(ids, progress, now, tz);
     current = next.id;
@@ -190,6 +194,7 @@ export function initReview(): void {
   window.addEventListener('storage', (event) => {
     if (event.key !== null && event.key !== flashcardRecord.key) return;
     const read = loadProgress();
+    const shown = current === undefined ? undefined : JSON.stringify(progress.cards[current]);
     const reconciled = reconcileFlashcards(progress, read.value);
     progress = reconciled.progress;
     // The other tab's write was based on a read that missed a rating of ours: write it again.
@@ -202,7 +207,9 @@ export function initReview(): void {
     problem = readProblem(read);
     show(notice, problem);
     undos.length = 0;
-    render();
+    // The card on screen stays (its answer too, if shown) unless the other tab rated that card.
+    if (current !== undefined && JSON.stringify(progress.cards[current]) === shown) showCounts(new Date());
+    else render();
   });
   root.classList.add('is-ready');
   document.querySelector('[data-card-list]')?.closest('section')?.classList.add('card-list-secondary');
