@@ -187,7 +187,9 @@ test.describe('without JavaScript', () => {
     await expect(leaves).toHaveCount(paths.length);
     const img = section.getByRole('img', { name: `Diagram ${diagram?.index}: ${diagram?.heading}` });
     await expect(img).toBeVisible();
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0))
+      .toBe(true);
     await expect(section.getByRole('link', { name: 'Walk this path' }).first()).toBeHidden();
   });
 });

@@ -86,7 +86,10 @@ test('wikilinks lead to the notes they name; one to a note not imported is marke
   // ![[replication-lag.png]]: the attachment was copied and is shown.
   const chart = page.getByRole('img', { name: 'replication lag' });
   await expect(chart).toBeVisible();
-  expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // Visible is not loaded: wait for the file itself (a missing one never gets a width).
+  await expect
+    .poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
 });
 
 test('a Notion page shows its image and links to its child page', async ({ page }) => {
@@ -94,7 +97,9 @@ test('a Notion page shows its image and links to its child page', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview prep');
   const image = page.getByRole('img', { name: 'Untitled' });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
   await page.getByRole('link', { name: 'Rate limiting' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rate limiting');
   await expect(page.getByRole('heading', { level: 2, name: /Token bucket/ })).toBeVisible();

@@ -161,7 +161,9 @@ test('an embedded note is a link card; an embedded image is shown', async ({ bro
   await page.goto(`${BASE}/notes/caching/`);
   const image = page.getByRole('img', { name: 'cache layers' });
   await expect(image).toBeVisible();
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(120);
   await page.close();
 });
 
