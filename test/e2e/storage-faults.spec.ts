@@ -3,7 +3,7 @@
  * a big damaged record on every visit, and storage that fills up in the middle of a review.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 
 const DECK = '/flashcards/sessions-and-state/';
 const card = (over: Record<string, unknown>) => ({
@@ -69,14 +69,9 @@ test('a 1 MB damaged record on every visit is kept aside once, and ratings still
   await expect(page.locator('[data-review-counts]')).toHaveText('19 new cards · 1 learning · 0 reviews due');
 });
 
-test('storage full: said at the rating it refuses, with the export offered (and holding that rating)', async ({
-  page,
-}) => {
-  await page.goto(DECK);
-  await page.keyboard.press('Space');
-  await page.keyboard.press('3');
-  // Fill what is left of the quota with another site's data.
-  await page.evaluate(() => {
+/** Fills what is left of the origin's storage quota with another site's data. */
+const fillStorage = (page: Page) =>
+  page.evaluate(() => {
     let chunk = 'x'.repeat(1 << 20);
     for (let i = 0; chunk.length > 16;) {
       try {
@@ -86,6 +81,14 @@ test('storage full: said at the rating it refuses, with the export offered (and 
       }
     }
   });
+
+test('storage full: said at the rating it refuses, with the export offered (and holding that rating)', async ({
+  page,
+}) => {
+  await page.goto(DECK);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('3');
+  await fillStorage(page);
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   const notice = page.locator('[data-review-notice]');
@@ -152,16 +155,7 @@ test('storage full at the end of a quiz: said at the results, with the export of
   else await first.getByRole('radio').first().check();
   await first.getByRole('button', { name: 'Check answer' }).click();
   await expect(first.locator('.verdict')).toBeVisible();
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 16;) {
-      try {
-        localStorage.setItem(`other.${i++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.locator('[data-quiz-finish]').getByRole('button', { name: 'See results' }).click();
   const results = page.getByRole('region', { name: 'Results' });
   await expect(results).toBeFocused();
