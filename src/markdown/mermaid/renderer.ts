@@ -5,6 +5,7 @@
  * none changed. Results go to the cache batch by batch and are read back from it when a page
  * needs them: memory stays flat however many diagrams a site has.
  */
+import { randomUUID } from 'node:crypto';
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
@@ -92,9 +93,12 @@ export function createDiagramRenderer({
 
   async function writeCached(key: string, artifact: DiagramArtifact): Promise<void> {
     const file = join(cacheDir, `${key}.json`);
-    // Write then rename: two builds at once never read a half-written entry.
-    await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(artifact));
-    await rename(`${file}.${process.pid}.tmp`, file);
+    // Write then rename: two builds at once never read a half-written entry. The temporary name
+    // is unique per write, not per process: two renders of one diagram in one build (the config
+    // is loaded more than once) would otherwise rename each other's file away.
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(tmp, JSON.stringify(artifact));
+    await rename(tmp, file);
   }
 
   function lightParts(source: string, drawn: Drawn): Light | null {
