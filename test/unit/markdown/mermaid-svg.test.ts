@@ -8,7 +8,12 @@ import {
   roundNumbers,
   splitStyle,
 } from '../../../src/markdown/mermaid/svg.ts';
-import { buildDiagramCss, pageStylesheet, reservedHeight } from '../../../src/markdown/mermaid/stylesheet.ts';
+import {
+  buildDiagramCss,
+  pageStylesheet,
+  reservedHeight,
+  themeCss,
+} from '../../../src/markdown/mermaid/stylesheet.ts';
 
 describe('renameId', () => {
   it('renames an id and its derived ids but not longer ids sharing the prefix', () => {
@@ -174,6 +179,31 @@ describe('pageStylesheet', () => {
   });
   it('is null for a page without diagrams', () => {
     expect(pageStylesheet([])).toBeNull();
+  });
+  it('leaves the theme blocks to the shared stylesheet when asked, keeping classes and heights', () => {
+    const drawn = { ...a, svg: '<svg viewBox="0 0 100 50" class="mmd mmd-a"></svg>' };
+    const sheet = pageStylesheet([drawn, b], { themes: false });
+    expect(sheet?.css).not.toContain('.mmd-a{x:1}');
+    expect(sheet?.css).not.toContain('.mmd-b{x:2}');
+    expect(sheet?.css).not.toContain('.lightfill');
+    expect(sheet?.css).toContain('.mmd.s-1,.mmd .s-1{fill:blue !important}');
+    expect(sheet?.css).toContain('contain-intrinsic-height');
+    expect(sheet?.name).not.toBe(pageStylesheet([drawn, b])?.name);
+  });
+});
+
+describe('themeCss', () => {
+  const base = { source: '', svg: '', standalone: '', width: 1, height: 1, styleClasses: { 's-1': 'x:1' } };
+  it('holds each theme block once, sorted, and no page-specific class', () => {
+    const css = themeCss([
+      { ...base, type: 'sequence', scope: 'mmd-b', themeCss: '.mmd-b{x:2}' },
+      { ...base, type: 'flowchart-v2', scope: 'mmd-a', themeCss: '.mmd-a{x:1}' },
+      { ...base, type: 'sequence', scope: 'mmd-b', themeCss: '.mmd-b{x:2}' },
+    ]);
+    expect(css.match(/\.mmd-b\{x:2\}/g)).toHaveLength(1);
+    expect(css.indexOf('.mmd-a{')).toBeLessThan(css.indexOf('.mmd-b{'));
+    expect(css).toContain('.lightfill text');
+    expect(css).not.toContain('s-1');
   });
 });
 
