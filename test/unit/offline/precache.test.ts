@@ -68,7 +68,8 @@ describe('service worker precache', () => {
     expect(extra.length).toBeGreaterThan(0);
     expect(
       extra.filter(
-        (f) => !/^(diagrams\/|tags\/[^/]+\/|flashcards\/[^/]+\/index\.html$|flashcards\/anki\/)/.test(f),
+        (f) =>
+          !/^(diagrams\/|tags\/[^/]+\/|(flashcards|quizzes)\/[^/]+\/index\.html$|flashcards\/anki\/)/.test(f),
       ),
     ).toEqual([]);
     expect(precached.filter((f) => extra.includes(f))).toEqual([]);
@@ -88,6 +89,20 @@ describe('service worker precache', () => {
     expect(data).toMatchObject({ id: 'valid-deck', title: 'Valid deck' });
     expect(data.cards.map((c: string[]) => c[0])).toContain('valid-deck/scaling');
     expect(JSON.parse(readFileSync(join(outDir, 'flashcards/decks.json'), 'utf8'))).toContain('valid-deck');
+  });
+
+  it('keeps each quiz as a fragment and one page that shows any quiz from it, instead of every quiz page', () => {
+    const quizzes = extra.filter((f) => /^quizzes\/[^/]+\/index\.html$/.test(f));
+    expect(quizzes).toContain('quizzes/valid-quiz/index.html');
+    for (const page of quizzes) {
+      expect(precached).toContain(page.replace('index.html', 'body.html'));
+      expect(precached).toContain(page.replace('index.html', 'key.json'));
+    }
+    expect(precached).toContain('offline/quiz/index.html');
+    const fragment = readFileSync(join(outDir, 'quizzes/valid-quiz/body.html'), 'utf8');
+    expect(fragment).toContain('data-quiz-id="valid-quiz"');
+    expect(fragment).not.toContain('<template');
+    expect(fragment).not.toContain('site-header');
   });
 
   it('includes the whole Pagefind index and engine', () => {
