@@ -31,6 +31,7 @@ import {
   offlineManifest,
   optionalReason,
   planOffline,
+  searchEnginesUnused,
   siteShape,
   type OfflinePlan,
   type SiteFile,
@@ -247,7 +248,14 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
   await writeDeckData(dist);
   await writeQuizFragments(dist);
   const { files, embedded } = await siteFiles(dist, base);
-  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES });
+  const entry = await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '');
+  const unused = new Set(
+    searchEnginesUnused(
+      entry,
+      files.map((f) => f.path),
+    ),
+  );
+  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES, unused });
   await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
   await writeFile(join(dist, WORKER_EXTRA), workerExtraSource(base, plan));
   const manifestOptions = {

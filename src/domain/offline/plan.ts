@@ -36,6 +36,29 @@ export interface PlanOptions {
   embedded?: ReadonlySet<string>;
   /** Workbox's per-file limit, in bytes. */
   maxFileBytes: number;
+  /** Files nothing on the site loads (searchEnginesUnused): for "Keep everything offline" only. */
+  unused?: ReadonlySet<string>;
+}
+
+/**
+ * Pagefind's search engines (`pagefind/wasm.<language>.pagefind`) that no language of the index
+ * uses (`pagefind-entry.json` names the engine each language loads): Pagefind writes the
+ * engine for text of unknown language whatever the pages' language, and a site all in English
+ * never loads it. Nothing when the entry cannot be read.
+ */
+export function searchEnginesUnused(entryJson: string, paths: Iterable<string>): string[] {
+  let used: Set<string>;
+  try {
+    const entry = JSON.parse(entryJson) as { languages?: Record<string, { wasm?: unknown }> };
+    used = new Set(Object.values(entry.languages ?? {}).map((l) => String(l.wasm)));
+  } catch {
+    return [];
+  }
+  if (!used.size) return [];
+  return [...paths].filter((p) => {
+    const engine = /^pagefind\/wasm\.([^/]+)\.pagefind$/.exec(p)?.[1];
+    return engine !== undefined && !used.has(engine);
+  });
 }
 
 const DECK_PAGE = /^flashcards\/([^/]+)\/index\.html$/;
@@ -83,12 +106,13 @@ export function optionalReason(path: string, { hasDecks, paths }: SiteShape): st
 
 export function planOffline(
   files: readonly SiteFile[],
-  { embedded = new Set(), maxFileBytes }: PlanOptions,
+  { embedded = new Set(), maxFileBytes, unused = new Set() }: PlanOptions,
 ): OfflinePlan {
   const shape = siteShape(files.map((f) => f.path));
   const plan: OfflinePlan = { core: [], extra: [], tooLarge: [] };
   for (const file of files) {
     if (file.size > maxFileBytes) plan.tooLarge.push(file);
+    else if (unused.has(file.path)) plan.extra.push(file);
     else if (!embedded.has(file.path) && optionalReason(file.path, shape)) plan.extra.push(file);
     else plan.core.push(file);
   }

@@ -8,6 +8,7 @@ import {
   optionalReason,
   planOffline,
   quizIdFromPath,
+  searchEnginesUnused,
   siteShape,
 } from '../../../src/domain/offline/plan.ts';
 
@@ -209,5 +210,27 @@ describe('fileKind', () => {
     expect(fileKind('cheatsheets/a/index.html')).toBe('cheat sheets');
     expect(fileKind('_astro/Base.css')).toBe('styles and scripts');
     expect(fileKind('progress/catalogue.json')).toBe('other');
+  });
+});
+
+describe('searchEnginesUnused', () => {
+  const paths = ['pagefind/wasm.en.pagefind', 'pagefind/wasm.unknown.pagefind', 'pagefind/pagefind.js'];
+  it('names the engines no language of the index loads', () => {
+    const entry = JSON.stringify({ languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } });
+    expect(searchEnginesUnused(entry, paths)).toEqual(['pagefind/wasm.unknown.pagefind']);
+    const two = JSON.stringify({ languages: { en: { wasm: 'en' }, xx: { wasm: 'unknown' } } });
+    expect(searchEnginesUnused(two, paths)).toEqual([]);
+  });
+  it('names none when the entry cannot be read or lists no language', () => {
+    expect(searchEnginesUnused('', paths)).toEqual([]);
+    expect(searchEnginesUnused('{}', paths)).toEqual([]);
+  });
+  it('leaves them for "Keep everything offline" in the plan', () => {
+    const files = paths.map((path) => ({ path, size: 5 }));
+    const plan = planOffline(files, {
+      maxFileBytes: 100,
+      unused: new Set(['pagefind/wasm.unknown.pagefind']),
+    });
+    expect(plan.extra.map((f) => f.path)).toEqual(['pagefind/wasm.unknown.pagefind']);
   });
 });
