@@ -342,18 +342,14 @@ function renderDue(d: Dashboard): Part[] {
 
 // ---- Page ----
 
-/**
- * The catalogue, and the merged card ids it holds, put where the progress store reads them
- * (`data-card-aliases`): not in the page, which held them twice at 500 notes (megabytes).
- */
 async function fetchCatalogue(url: string): Promise<Catalogue> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const raw = (await response.json()) as unknown;
-  if (isPackedCatalogue(raw)) {
-    const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
-    if (holder) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(raw));
-  }
+  // The merged card ids come with the catalogue (inlined, they grew this page with the pile),
+  // put where the progress store reads them, so an import below maps them too.
+  const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
+  if (holder && isPackedCatalogue(raw)) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(raw));
   const data = (isPackedCatalogue(raw) ? unpackCatalogue(raw) : raw) as Catalogue;
   if (!Array.isArray(data?.quizzes) || !Array.isArray(data.decks) || typeof data.notes !== 'object')
     throw new Error('unexpected content');
@@ -370,7 +366,7 @@ export function initProgressPage(): void {
   const sections = [...root.querySelectorAll<HTMLElement>('[data-dashboard-section]')];
   const status = $('[data-progress-status]');
   let catalogue: Catalogue | undefined;
-  let aliases = pageCardAliases();
+  let aliases: Record<string, string> = {};
   const keptAside = new Map<string, string>();
 
   const say = (text: string) => {
