@@ -18,6 +18,7 @@ import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
 import {
   type PageStylesheet,
   pageStylesheet,
+  sharedScopes,
   STYLESHEET_DIR,
   themeCss,
 } from '../markdown/mermaid/stylesheet.ts';
@@ -76,12 +77,30 @@ export function createDiagrams(root = process.cwd()) {
     // read back from the render cache, so the site's diagrams are never all in memory.
     const byFile = new Map<string, string[]>();
     for (const fence of fences) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), fence.source]);
+    // Each note's diagrams as its stylesheet needs them (the SVG cut to its viewBox, for the
+    // reserved height): which theme blocks are shared is known only once every note is read.
+    const notes: DiagramArtifact[][] = [];
     for (const sources of byFile.values()) {
       const artifacts = (await renderer.renderAll(sources)).flatMap((o) => (o.ok ? [o.artifact] : []));
       for (const artifact of artifacts)
         if (!themes.has(artifact.scope)) themes.set(artifact.scope, { ...artifact, svg: '', standalone: '' });
-      keep(pageStylesheet(artifacts, { themes: !remarkOptions.sharedThemes }));
+      notes.push(
+        artifacts.map((a) => ({
+          ...a,
+          svg: /<svg[^>]*>/.exec(a.svg)?.[0] ?? '',
+          standalone: '',
+          themeCss: '',
+        })),
+      );
     }
+    if (remarkOptions.sharedThemes) remarkOptions.sharedScopes = sharedScopes(notes);
+    for (const note of notes)
+      keep(
+        pageStylesheet(
+          note.map((a) => ({ ...a, themeCss: themes.get(a.scope)?.themeCss ?? '' })),
+          { shared: remarkOptions.sharedScopes },
+        ),
+      );
     console.log(
       `[diagrams] ${fences.length} diagram(s) ready in ${Math.round(performance.now() - started)} ms (${launches ? 'rendered' : 'all from cache, no browser'})`,
     );
@@ -118,7 +137,8 @@ export function createDiagrams(root = process.cwd()) {
                   if (id !== RESOLVED_ID) return undefined;
                   if (!remarkOptions.sharedThemes) return '/* diagram styles: in each page’s sheet (dev) */';
                   await prerendered?.catch(() => undefined);
-                  return themes.size ? themeCss([...themes.values()]) : '/* no diagrams */';
+                  const shared = [...themes.values()].filter((t) => remarkOptions.sharedScopes?.has(t.scope));
+                  return shared.length ? themeCss(shared) : '/* no diagrams */';
                 },
                 configureServer(server) {
                   // Dev only: serve what the build writes to dist/: page stylesheets, full-size files.

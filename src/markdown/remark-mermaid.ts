@@ -61,6 +61,8 @@ export interface RemarkMermaidOptions {
    * sheet holds only its classes and reserved heights; otherwise (dev) the page's sheet has all.
    */
   sharedThemes?: boolean;
+  /** Which theme blocks the shared stylesheet holds (the build sets it before pages render). */
+  sharedScopes?: ReadonlySet<string>;
   /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
   onStylesheet?: (sheet: PageStylesheet) => void;
 }
@@ -94,7 +96,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
     if (errors.length) throw new Error(errors.join('\n'));
     const sheet = pageStylesheet(
       outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])),
-      { themes: !options.sharedThemes },
+      { shared: options.sharedThemes ? (options.sharedScopes ?? new Set()) : undefined },
     );
     if (!sheet) return;
     options.onStylesheet?.(sheet);

@@ -29,6 +29,29 @@ export function themeCss(artifacts: readonly DiagramArtifact[]): string {
   return BASE + sortedValues(themes).join('\n');
 }
 
+/**
+ * The theme blocks every page loads (the notes' shared stylesheet): for each diagram type, the
+ * block the most notes use. Bounded by the number of diagram types, never by the size of the
+ * pile: a diagram whose `classDef`s give it a block of its own keeps that block in its note's
+ * sheet (sharing every block made the site's stylesheet grow by ≈ 5 KB for each such note, on
+ * every page). Ties go to the first scope by name, so the choice is stable.
+ */
+export function sharedScopes(notes: readonly (readonly DiagramArtifact[])[]): Set<string> {
+  const uses = new Map<string, { type: string; notes: number }>();
+  for (const note of notes)
+    for (const scope of new Set(note.map((a) => a.scope))) {
+      const type = note.find((a) => a.scope === scope)?.type ?? '';
+      const seen = uses.get(scope);
+      uses.set(scope, { type, notes: (seen?.notes ?? 0) + 1 });
+    }
+  const best = new Map<string, string>();
+  for (const [scope, { type, notes: count }] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
+    const current = best.get(type);
+    if (current === undefined || count > (uses.get(current)?.notes ?? 0)) best.set(type, scope);
+  }
+  return new Set(best.values());
+}
+
 /** The stylesheet for a set of diagrams: their theme blocks plus the classes of their `style`s. */
 export function buildDiagramCss(artifacts: readonly DiagramArtifact[]): string {
   return `${themeCss(artifacts)}\n${classRules(artifacts)}`;
@@ -43,18 +66,21 @@ export interface PageStylesheet {
 /**
  * One note's diagram stylesheet: only what its own diagrams need, so a page's weight never
  * depends on how many other notes the site holds — the classes of their `style`s and the
- * height each reserves. The theme blocks, the same for every note with diagrams of a type, are
- * in the notes' shared stylesheet (`themes: false`, the build: see src/integrations/diagrams.ts);
- * with `themes: true` (dev, where a diagram of a new type can appear at any edit) they are here
- * too. Null for a note without diagrams.
+ * height each reserves, and the theme blocks not in the notes' shared stylesheet (`shared`, the
+ * build: see sharedScopes and src/integrations/diagrams.ts). Without `shared` (dev, where a
+ * diagram of a new type can appear at any edit) every theme block is here. Null for a note
+ * without diagrams.
  */
 export function pageStylesheet(
   artifacts: readonly DiagramArtifact[],
-  { themes = true }: { themes?: boolean } = {},
+  { shared }: { shared?: ReadonlySet<string> | undefined } = {},
 ): PageStylesheet | null {
   if (!artifacts.length) return null;
   const heights = [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
-  const css = `${themes ? buildDiagramCss(artifacts) : classRules(artifacts)}\n${heights}`;
+  const own = shared
+    ? sortedValues(new Map(artifacts.filter((a) => !shared.has(a.scope)).map((a) => [a.scope, a.themeCss])))
+    : [themeCss(artifacts)];
+  const css = `${own.join('\n')}\n${classRules(artifacts)}\n${heights}`;
   return { name: `mmd-${shortHash(css, 12)}.css`, css };
 }
 

@@ -12,6 +12,7 @@ import {
 import {
   buildDiagramCss,
   pageStylesheet,
+  sharedScopes,
   reservedHeight,
   themeCss,
 } from '../../../src/markdown/mermaid/stylesheet.ts';
@@ -181,15 +182,45 @@ describe('pageStylesheet', () => {
   it('is null for a page without diagrams', () => {
     expect(pageStylesheet([])).toBeNull();
   });
-  it('leaves the theme blocks to the shared stylesheet when asked, keeping classes and heights', () => {
+  it('leaves the shared theme blocks to the shared stylesheet, keeping classes and heights', () => {
     const drawn = { ...a, svg: '<svg viewBox="0 0 100 50" class="mmd mmd-a"></svg>' };
-    const sheet = pageStylesheet([drawn, b], { themes: false });
+    const sheet = pageStylesheet([drawn, b], { shared: new Set(['mmd-a', 'mmd-b']) });
     expect(sheet?.css).not.toContain('.mmd-a{x:1}');
     expect(sheet?.css).not.toContain('.mmd-b{x:2}');
     expect(sheet?.css).not.toContain('.lightfill');
     expect(sheet?.css).toContain('.mmd.s-1,.mmd .s-1{fill:blue !important}');
     expect(sheet?.css).toContain('contain-intrinsic-height');
     expect(sheet?.name).not.toBe(pageStylesheet([drawn, b])?.name);
+  });
+  it('keeps a theme block the shared stylesheet does not hold', () => {
+    const sheet = pageStylesheet([a, b], { shared: new Set(['mmd-a']) });
+    expect(sheet?.css).not.toContain('.mmd-a{x:1}');
+    expect(sheet?.css).toContain('.mmd-b{x:2}');
+  });
+});
+
+describe('sharedScopes', () => {
+  const base = { source: '', svg: '', standalone: '', width: 1, height: 1, styleClasses: {} };
+  const plain = { ...base, type: 'flowchart-v2', scope: 'mmd-f', themeCss: '' };
+  const seq = { ...base, type: 'sequence', scope: 'mmd-s', themeCss: '' };
+  const own = (n: number) => ({ ...base, type: 'flowchart-v2', scope: `mmd-c${n}`, themeCss: '' });
+  it('shares, per diagram type, the block the most notes use', () => {
+    const notes = [[plain, seq], [plain, plain], [own(1)], [own(2), plain], [seq]];
+    expect([...sharedScopes(notes)].sort()).toEqual(['mmd-f', 'mmd-s']);
+  });
+  it('stays one block per type however many notes bring their own (classDef) block', () => {
+    const notes = [[plain], ...Array.from({ length: 50 }, (_, i) => [own(i)])];
+    const shared = sharedScopes(notes);
+    expect(shared.size).toBe(1);
+    // Blocks used by as many notes each: the first by name.
+    expect(sharedScopes([[own(2)], [own(1)]])).toEqual(new Set(['mmd-c1']));
+  });
+  it('counts a note once however many of its diagrams share a block', () => {
+    const notes = [[own(1), own(1), own(1)], [plain], [plain]];
+    expect(sharedScopes(notes)).toEqual(new Set(['mmd-f']));
+  });
+  it('is empty for a pile without diagrams', () => {
+    expect(sharedScopes([[], []]).size).toBe(0);
   });
 });
 
