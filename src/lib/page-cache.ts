@@ -19,8 +19,11 @@ export function setContentDigest(digest: string | undefined): void {
   (globalThis as Holder)[KEY] = digest;
 }
 
-export function pageCacheKey(): string | undefined {
+/** What a getStaticPaths entry spreads in: `{ cacheKey }`, or nothing without a digest. */
+export function pageCache(): { cacheKey?: string } {
   const content = (globalThis as Holder)[KEY];
-  if (content === undefined) return undefined;
-  return `${typeof __TRADEOFFS_BUILD_ID__ === 'string' ? __TRADEOFFS_BUILD_ID__ : 'dev'}:${content}`;
+  if (content === undefined) return {};
+  return {
+    cacheKey: `${typeof __TRADEOFFS_BUILD_ID__ === 'string' ? __TRADEOFFS_BUILD_ID__ : 'dev'}:${content}`,
+  };
 }
