@@ -15,7 +15,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
-import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
+import {
+  type PageStylesheet,
+  pageStylesheet,
+  STYLESHEET_DIR,
+  themeCss,
+} from '../markdown/mermaid/stylesheet.ts';
+import type { DiagramArtifact } from '../markdown/mermaid/svg.ts';
 import { type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
 import { readNoteFiles } from './content-files.ts';
@@ -43,6 +49,9 @@ export function createDiagrams(root = process.cwd()) {
     if (sheet) sheets.set(sheet.name, sheet.css);
   };
   const remarkOptions: RemarkMermaidOptions = { renderer, onStylesheet: keep };
+  /** Every theme block of the site's diagrams, by scope: the notes' shared stylesheet (build only). */
+  const themes = new Map<string, DiagramArtifact>();
+  let prerendered: Promise<void> | undefined;
 
   /** Renders all diagrams of all notes; throws one error listing every invalid diagram. */
   async function prerender(): Promise<void> {
@@ -68,8 +77,10 @@ export function createDiagrams(root = process.cwd()) {
     const byFile = new Map<string, string[]>();
     for (const fence of fences) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), fence.source]);
     for (const sources of byFile.values()) {
-      const outcomes = await renderer.renderAll(sources);
-      keep(pageStylesheet(outcomes.flatMap((o) => (o.ok ? [o.artifact] : []))));
+      const artifacts = (await renderer.renderAll(sources)).flatMap((o) => (o.ok ? [o.artifact] : []));
+      for (const artifact of artifacts)
+        if (!themes.has(artifact.scope)) themes.set(artifact.scope, { ...artifact, svg: '', standalone: '' });
+      keep(pageStylesheet(artifacts, { themes: !remarkOptions.sharedThemes }));
     }
     console.log(
       `[diagrams] ${fences.length} diagram(s) ready in ${Math.round(performance.now() - started)} ms (${launches ? 'rendered' : 'all from cache, no browser'})`,
@@ -86,8 +97,13 @@ export function createDiagrams(root = process.cwd()) {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         remarkOptions.base = config.base;
+        // A build knows every diagram before pages render: their theme blocks go once into the
+        // notes' shared stylesheet (this module, bundled by Vite into a hashed file). Dev keeps
+        // them in each page's sheet: an edit can bring a diagram of a new type at any time.
+        remarkOptions.sharedThemes = command === 'build';
         if (command === 'build' && !early) {
           early = prerender();
+          prerendered = early;
           // Reported by astro:build:start, not as an unhandled rejection meanwhile.
           early.catch(() => undefined);
         }
@@ -98,8 +114,12 @@ export function createDiagrams(root = process.cwd()) {
               {
                 name: 'tradeoffs:diagram-css',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) =>
-                  id === RESOLVED_ID ? '/* diagram styles: one sheet per note */' : undefined,
+                load: async (id: string) => {
+                  if (id !== RESOLVED_ID) return undefined;
+                  if (!remarkOptions.sharedThemes) return '/* diagram styles: in each page’s sheet (dev) */';
+                  await prerendered?.catch(() => undefined);
+                  return themes.size ? themeCss([...themes.values()]) : '/* no diagrams */';
+                },
                 configureServer(server) {
                   // Dev only: serve what the build writes to dist/: page stylesheets, full-size files.
                   server.middlewares.use((req, res, next) => {

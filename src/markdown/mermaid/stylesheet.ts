@@ -7,28 +7,31 @@ const BASE = [
   '.mmd .lightfill text,.mmd .lightfill tspan{fill:#1b1b1f!important}',
 ].join('');
 
-/**
- * The stylesheet for a set of diagrams: each distinct mermaid theme block once, plus the
- * classes that replaced `style` attributes. Sorted, so the output (and its hash) is stable.
- */
-export function buildDiagramCss(artifacts: readonly DiagramArtifact[]): string {
-  const themes = new Map<string, string>();
+const sortedValues = (map: Map<string, string>) =>
+  [...map].sort(([a], [b]) => a.localeCompare(b)).map(([, value]) => value);
+
+/** The classes that replaced `style` attributes, each once, sorted (so the hash is stable). */
+function classRules(artifacts: readonly DiagramArtifact[]): string {
   const classes = new Map<string, string>();
-  for (const artifact of artifacts) {
-    themes.set(artifact.scope, artifact.themeCss);
-    for (const [name, declarations] of Object.entries(artifact.styleClasses)) classes.set(name, declarations);
-  }
-  const sorted = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
-  return (
-    BASE +
-    sorted(themes)
-      .map(([, css]) => css)
-      .join('\n') +
-    '\n' +
-    sorted(classes)
-      .map(([name, declarations]) => `.mmd.${name},.mmd .${name}{${declarations}}`)
-      .join('\n')
-  );
+  for (const artifact of artifacts)
+    for (const [name, declarations] of Object.entries(artifact.styleClasses))
+      classes.set(name, `.mmd.${name},.mmd .${name}{${declarations}}`);
+  return sortedValues(classes).join('\n');
+}
+
+/**
+ * The diagrams' theme: each distinct mermaid theme block once (one per diagram type and
+ * theme: a handful for a whole site, however many notes it has). Sorted, so the output is stable.
+ */
+export function themeCss(artifacts: readonly DiagramArtifact[]): string {
+  const themes = new Map<string, string>();
+  for (const artifact of artifacts) themes.set(artifact.scope, artifact.themeCss);
+  return BASE + sortedValues(themes).join('\n');
+}
+
+/** The stylesheet for a set of diagrams: their theme blocks plus the classes of their `style`s. */
+export function buildDiagramCss(artifacts: readonly DiagramArtifact[]): string {
+  return `${themeCss(artifacts)}\n${classRules(artifacts)}`;
 }
 
 export interface PageStylesheet {
@@ -38,14 +41,20 @@ export interface PageStylesheet {
 }
 
 /**
- * One note's diagram stylesheet: only the theme blocks and classes its own diagrams use, so a
- * page's weight never depends on how many other notes (and diagram styles) the site holds.
- * Null for a note without diagrams.
+ * One note's diagram stylesheet: only what its own diagrams need, so a page's weight never
+ * depends on how many other notes the site holds — the classes of their `style`s and the
+ * height each reserves. The theme blocks, the same for every note with diagrams of a type, are
+ * in the notes' shared stylesheet (`themes: false`, the build: see src/integrations/diagrams.ts);
+ * with `themes: true` (dev, where a diagram of a new type can appear at any edit) they are here
+ * too. Null for a note without diagrams.
  */
-export function pageStylesheet(artifacts: readonly DiagramArtifact[]): PageStylesheet | null {
+export function pageStylesheet(
+  artifacts: readonly DiagramArtifact[],
+  { themes = true }: { themes?: boolean } = {},
+): PageStylesheet | null {
   if (!artifacts.length) return null;
-  const css =
-    buildDiagramCss(artifacts) + '\n' + [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
+  const heights = [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
+  const css = `${themes ? buildDiagramCss(artifacts) : classRules(artifacts)}\n${heights}`;
   return { name: `mmd-${shortHash(css, 12)}.css`, css };
 }
 
