@@ -110,7 +110,8 @@ export function pagefindIndex(): AstroIntegration {
   return {
     name: 'tradeoffs:pagefind',
     hooks: {
-      // The browser pins Pagefind's `metaCacheTag` to this build's id (see src/lib/build-id.ts).
+      // The build's id keys the page cache (src/lib/page-cache.ts), on the build side only: the
+      // browser tags Pagefind's index by the index itself (src/client/search/engine.ts).
       'astro:config:setup': ({ config, updateConfig }) => {
         // Astro's cache folder: a cold build (that folder gone) indexes from scratch.
         cacheDir = fileURLToPath(new URL('tradeoffs-pagefind/', config.cacheDir));

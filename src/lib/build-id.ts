@@ -5,9 +5,10 @@ import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } fr
 
 /**
  * One id per distinct site: a digest of everything a build reads (notes, quizzes, decks,
- * comparisons, the walker, prices, source, public files, config, locked dependencies). The same sources give the same id, so a rebuild with no change
- * does not make readers download a "new version"; any change gives a new one. Pagefind's
- * `metaCacheTag` is pinned to it (src/client/search/engine.ts). TRADEOFFS_BUILD_ID overrides it.
+ * comparisons, the walker, prices, source, public files, config, locked dependencies). The
+ * same sources give the same id; any change gives a new one. It keys the
+ * page cache (src/lib/page-cache.ts) and is never written into the site's pages or scripts.
+ * TRADEOFFS_BUILD_ID overrides it.
  */
 export function computeBuildId(root = process.cwd()): string {
   if (process.env.TRADEOFFS_BUILD_ID) return process.env.TRADEOFFS_BUILD_ID;

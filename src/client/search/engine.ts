@@ -5,8 +5,24 @@
 import { BASE, href } from '../../lib/url.ts';
 import { type PagefindResultData, type SearchHit, toHits } from '../../domain/search/results.ts';
 
-/** Replaced at build time by the site's build id (src/integrations/pagefind.ts). */
-declare const __TRADEOFFS_BUILD_ID__: string;
+/**
+ * Pagefind's `metaCacheTag`, instead of its default `?ts=<now>` (which defeats every cache): a
+ * digest of this index's entry file, read past the HTTP cache, so the tag changes exactly when
+ * the index does. Read at run time, not written into this script at build time: a build id in
+ * the site's script changed every page of the site at any edit (a reader's service worker then
+ * downloaded them all again). Offline, the service worker answers (it ignores `?ts=`).
+ */
+async function indexTag(): Promise<string> {
+  try {
+    const response = await fetch(href('/pagefind/pagefind-entry.json'), { cache: 'no-cache' });
+    const text = await response.text();
+    let hash = 5381;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash, 33) ^ text.charCodeAt(i);
+    return (hash >>> 0).toString(36);
+  } catch {
+    return 'unknown';
+  }
+}
 
 interface PagefindResult {
   data: () => Promise<PagefindResultData>;
@@ -32,11 +48,12 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     // A path, not a module specifier: the file is written after the bundle, by Pagefind.
     const url = href('/pagefind/pagefind.js');
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const [pagefind, metaCacheTag] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<Pagefind>,
+      indexTag(),
+    ]);
     await pagefind.options({
-      // A fixed tag instead of Pagefind's default `?ts=<now>`: the service worker's precached
-      // copy of the index answers, and an HTTP cache may keep it for this build.
-      metaCacheTag: typeof __TRADEOFFS_BUILD_ID__ === 'string' ? __TRADEOFFS_BUILD_ID__ : 'dev',
+      metaCacheTag,
       // Result URLs are indexed as site paths (`/notes/a/`); Pagefind puts this in front.
       baseUrl: BASE,
       excerptLength: 24,
