@@ -80,6 +80,9 @@ export function createDiagrams(root = process.cwd()) {
    * browser's launch and the first batches overlap Astro's own start-up (content sync, types).
    */
   let early: Promise<void> | undefined;
+  // A `.md` note is rendered by Astro's content sync, before `astro:build:start`: it waits for
+  // the up-front pass rather than drawing its diagrams a second time in a browser of its own.
+  remarkOptions.ready = () => early?.catch(() => undefined);
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:diagrams',
@@ -132,7 +135,9 @@ export function createDiagrams(root = process.cwd()) {
         early = undefined;
         await pending;
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { drawn, launches } = renderer.stats();
+        logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
         const out = new URL('diagrams/', dir);
         await mkdir(out, { recursive: true });
         // A few at a time, read back from the render cache: never every diagram in memory.

@@ -58,6 +58,8 @@ export interface RemarkMermaidOptions {
   base?: string;
   /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
   onStylesheet?: (sheet: PageStylesheet) => void;
+  /** Settles when the build's up-front render of every diagram has (drawing nothing twice). */
+  ready?: () => Promise<void> | undefined;
 }
 
 export function remarkMermaid(options: RemarkMermaidOptions) {
@@ -71,6 +73,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
         found.push({ node: node as Code, heading });
     });
     if (!found.length) return;
+    await options.ready?.();
     const outcomes = await renderer.renderAll(found.map((f) => f.node.value));
     const errors: string[] = [];
     found.forEach(({ node, heading: name }, i) => {

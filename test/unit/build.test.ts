@@ -4,6 +4,7 @@
  * browser on a rebuild. Slow (seconds each), so only the cases a unit test cannot show.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,6 +237,43 @@ describe('notes are content, never code (real builds)', () => {
       server.kill();
     }
   }
+});
+
+describe('each diagram is drawn once per build (real builds)', () => {
+  it('draws every diagram of `.md` and `.mdx` notes once, none on a rebuild, only the changed one after an edit', () => {
+    // Labels no earlier run has drawn: the render cache is shared by every build of this checkout.
+    const nonce = randomUUID().slice(0, 8);
+    const notes = mkdtempSync(join(tmpdir(), 'tradeoffs-once-'));
+    outDirs.push(notes);
+    const note = (slug: string, diagrams: string[]) =>
+      `---\ntitle: ${slug}\nslug: ${slug}\nsummary: Diagrams drawn once.\ntags: [t]\norder: 1\nsource: ${slug}.md\n---\n\n` +
+      diagrams.map((d, i) => `## Part ${i + 1}\n\n\`\`\`mermaid\n${d}\n\`\`\`\n`).join('\n');
+    const flow = (label: string) => `flowchart LR\n  A[Client ${nonce}] --> B[${label}]`;
+    // One diagram in both notes: the site has three distinct diagrams.
+    writeFileSync(join(notes, 'markdown.md'), note('markdown', [flow('Cache'), flow('Queue')]));
+    writeFileSync(join(notes, 'mdx-note.mdx'), note('mdx-note', [flow('Queue'), flow('Shard')]));
+    const drew = (output: string) =>
+      /drew (\d+) diagram\(s\) in this build, (\d+) browser launch/.exec(output);
+
+    const cold = build(notes);
+    expect(cold.status, cold.output).toBe(0);
+    // A `.md` note is rendered by Astro's content sync while the up-front pass still draws: it
+    // waited for it (one browser) instead of drawing its two diagrams again (two).
+    expect(drew(cold.output)?.slice(1)).toEqual(['3', '1']);
+    expect(cold.output.match(/rendering \d+ diagram\(s\) with mermaid/g)).toHaveLength(1);
+    const page = readFileSync(join(cold.outDir, 'notes/markdown/index.html'), 'utf8');
+    expect(page.match(/<svg[^>]*class="mmd /g)).toHaveLength(2);
+
+    const warm = build(notes);
+    expect(warm.status, warm.output).toBe(0);
+    expect(drew(warm.output)?.slice(1)).toEqual(['0', '0']);
+
+    writeFileSync(join(notes, 'markdown.md'), note('markdown', [flow('Cache'), flow('Replica')]));
+    const edited = build(notes);
+    expect(edited.status, edited.output).toBe(0);
+    expect(drew(edited.output)?.slice(1)).toEqual(['1', '1']);
+    expect(readFileSync(join(edited.outDir, 'notes/markdown/index.html'), 'utf8')).toContain('Replica');
+  }, 300_000);
 });
 
 describe('valid notes of odd shape build (table before the first heading, no ##, emoji headings, callouts with tables)', () => {
