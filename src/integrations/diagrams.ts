@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
+import { fillPlaceholders, hasPlaceholders } from '../markdown/mermaid/fill.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
 import { type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
@@ -89,6 +90,8 @@ export function createDiagrams(root = process.cwd()) {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         remarkOptions.base = config.base;
+        // TRADEOFFS_INLINE_DIAGRAMS=1: SVGs compiled into the notes as in dev (tests compare the two).
+        remarkOptions.placeholders = command === 'build' && process.env.TRADEOFFS_INLINE_DIAGRAMS !== '1';
         if (command === 'build' && !early) {
           early = prerender();
           // Reported by astro:build:start, not as an unhandled rejection meanwhile.
@@ -138,6 +141,10 @@ export function createDiagrams(root = process.cwd()) {
       'astro:build:done': async ({ dir, logger }) => {
         const { drawn, launches } = renderer.stats();
         logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
+        // First: every later step (Pagefind, the service worker's hashes) reads the finished pages.
+        await fillPages(fileURLToPath(dir), (hash) =>
+          renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+        );
         const out = new URL('diagrams/', dir);
         await mkdir(out, { recursive: true });
         // A few at a time, read back from the render cache: never every diagram in memory.
@@ -160,6 +167,33 @@ export function createDiagrams(root = process.cwd()) {
 
   const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, remarkOptions];
   return { integration, remarkPlugin, renderer };
+}
+
+/**
+ * Puts every diagram's SVG into the pages that hold its placeholder (../markdown/mermaid/fill.ts),
+ * a few pages at a time: never every page or every diagram in memory at once.
+ */
+async function fillPages(dist: string, svgOf: (hash: string) => Promise<string | undefined>): Promise<void> {
+  const pages = (await readdir(dist, { withFileTypes: true, recursive: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const missing: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++] as string;
+      const html = await readFile(page, 'utf8');
+      if (!hasPlaceholders(html)) continue;
+      const filled = await fillPlaceholders(html, svgOf);
+      missing.push(...filled.missing.map((hash) => `${page}: diagram-${hash}`));
+      await writeFile(page, filled.html);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  if (missing.length)
+    throw new DiagramError(
+      `Diagram(s) not in the render cache, left out of the page:\n  ${missing.join('\n  ')}`,
+    );
 }
 
 /** A page linking a diagram stylesheet the build did not write would show unstyled diagrams. */

@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
@@ -22,7 +22,11 @@ afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 // would stop the build).
 const VALID = { quizzes: 'test/fixtures/valid/quizzes', cards: 'test/fixtures/valid/cards' };
 
-function build(notesDir: string, content: { quizzes?: string; cards?: string } = {}) {
+function build(
+  notesDir: string,
+  content: { quizzes?: string; cards?: string } = {},
+  env: Record<string, string> = {},
+) {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = withBuildLock(() =>
@@ -30,6 +34,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
       env: {
         ...process.env,
         ...otherNotesEnv(notesDir, content),
+        ...env,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
       },
@@ -273,6 +278,48 @@ describe('each diagram is drawn once per build (real builds)', () => {
     expect(edited.status, edited.output).toBe(0);
     expect(drew(edited.output)?.slice(1)).toEqual(['1', '1']);
     expect(readFileSync(join(edited.outDir, 'notes/markdown/index.html'), 'utf8')).toContain('Replica');
+  }, 300_000);
+});
+
+describe('diagrams are filled into the written pages (real builds)', () => {
+  it('writes every file byte for byte as with the SVGs compiled into the notes', () => {
+    // The real notes (every kind of diagram they hold) and a `.md` note (Astro's Markdown path).
+    const notes = mkdtempSync(join(tmpdir(), 'tradeoffs-fill-'));
+    outDirs.push(notes);
+    cpSync('content/notes', notes, { recursive: true });
+    writeFileSync(
+      join(notes, 'plain-markdown.md'),
+      '---\ntitle: Plain markdown\nslug: plain-markdown\nsummary: A .md note with diagrams.\ntags: [t]\norder: 9\nsource: plain.md\n---\n\n' +
+        '## Flow\n\n```mermaid\nflowchart LR\n  A["p99 < 200 ms & fast"] --> B{Cache?}\n  style A fill:#e8f5e9\n```\n\n' +
+        '## Calls\n\n```mermaid\nsequenceDiagram\n  Client->>Server: GET /notes/?q=a&b\n  Server-->>Client: 200\n```\n',
+    );
+    const filled = build(notes);
+    expect(filled.status, filled.output).toBe(0);
+    // Its own store: Astro would otherwise serve the notes it compiled for the first build.
+    const inline = build(
+      notes,
+      {},
+      { TRADEOFFS_INLINE_DIAGRAMS: '1', TRADEOFFS_CACHE_DIR: join(notes, '.cache') },
+    );
+    expect(inline.status, inline.output).toBe(0);
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)))
+        .sort();
+    const written = files(filled.outDir);
+    expect(written).toEqual(files(inline.outDir));
+    const pages = written.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const different = written.filter(
+      (f) => !readFileSync(join(filled.outDir, f)).equals(readFileSync(join(inline.outDir, f))),
+    );
+    expect(different).toEqual([]);
+    const md = readFileSync(join(filled.outDir, 'notes/plain-markdown/index.html'), 'utf8');
+    expect(md.match(/<svg[^>]*class="mmd /g)).toHaveLength(2);
+    expect(pages.filter((f) => readFileSync(join(filled.outDir, f), 'utf8').includes('<mmd-svg'))).toEqual(
+      [],
+    );
   }, 300_000);
 });
 

@@ -261,12 +261,16 @@ export function createDiagramRenderer({
     });
   }
 
-  /** The full-size standalone SVG of a diagram seen by this process, by its file name. */
-  async function standalone(fileName: string): Promise<string | undefined> {
+  /** The rendered artifact of a diagram seen by this process, by its file name (`m-<hash>.svg`). */
+  async function artifact(fileName: string): Promise<DiagramArtifact | undefined> {
     const key = seen.get(fileName);
     const outcome = key ? await readCached(key) : undefined;
-    return outcome?.ok ? outcome.artifact.standalone : undefined;
+    return outcome?.ok ? outcome.artifact : undefined;
   }
+
+  /** The full-size standalone SVG of a diagram seen by this process, by its file name. */
+  const standalone = async (fileName: string): Promise<string | undefined> =>
+    (await artifact(fileName))?.standalone;
 
   /** File names of every diagram this process has seen that rendered. */
   const fileNames = (): string[] => [...seen].flatMap(([name, key]) => (failures.has(key) ? [] : [name]));
@@ -274,7 +278,7 @@ export function createDiagramRenderer({
   /** How many diagrams this renderer drew and how often it launched a browser, so far. */
   const stats = (): { drawn: number; launches: number } => ({ ...counts });
 
-  return { renderAll, errors, standalone, fileNames, stats };
+  return { renderAll, errors, artifact, standalone, fileNames, stats };
 }
 
 export type DiagramRenderer = ReturnType<typeof createDiagramRenderer>;
