@@ -9,7 +9,8 @@
  * Env: BENCH_QUICK=1 (1 run, 35 notes), BENCH_RUNS=n (runs of each build, default 3),
  * BENCH_SCALES=35,100,500 (notes in all, the five real ones among them), BENCH_VAULT=100,500,
  * BENCH_STARLIGHT=0 (skip the reference), BENCH_STARLIGHT_SCALES=35, BENCH_PAGEFIND=1 (index
- * the largest scale's pages once and twice over), BENCH_STRICT=1 (exit 1 when a budget fails).
+ * the largest scale's pages once and twice over), BENCH_STRICT=1 (exit 1 when a budget fails),
+ * BENCH_KEEP=1 (keep the built sites).
  * Medians, because these machines are noisy; all samples are in the JSON.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -669,7 +670,9 @@ try {
   results.vault = vault;
   results.scaling = scaling;
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  // BENCH_KEEP=1: the built sites stay, to be read or checked (`scale-<n>/` for each scale).
+  if (process.env.BENCH_KEEP === '1') console.log(`bench: built sites kept in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
 }
 
 mkdirSync('bench/results', { recursive: true });
