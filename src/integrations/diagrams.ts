@@ -142,8 +142,12 @@ export function createDiagrams(root = process.cwd()) {
         const { drawn, launches } = renderer.stats();
         logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
         // First: every later step (Pagefind, the service worker's hashes) reads the finished pages.
-        await fillPages(fileURLToPath(dir), (hash) =>
+        const filling = performance.now();
+        const filled = await fillPages(fileURLToPath(dir), (hash) =>
           renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+        );
+        logger.info(
+          `filled ${filled.diagrams} diagram(s) into ${filled.pages} page(s) in ${Math.round(performance.now() - filling)} ms`,
         );
         const out = new URL('diagrams/', dir);
         await mkdir(out, { recursive: true });
@@ -173,11 +177,15 @@ export function createDiagrams(root = process.cwd()) {
  * Puts every diagram's SVG into the pages that hold its placeholder (../markdown/mermaid/fill.ts),
  * a few pages at a time: never every page or every diagram in memory at once.
  */
-async function fillPages(dist: string, svgOf: (hash: string) => Promise<string | undefined>): Promise<void> {
+async function fillPages(
+  dist: string,
+  svgOf: (hash: string) => Promise<string | undefined>,
+): Promise<{ pages: number; diagrams: number }> {
   const pages = (await readdir(dist, { withFileTypes: true, recursive: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => join(entry.parentPath, entry.name));
   const missing: string[] = [];
+  const done = { pages: 0, diagrams: 0 };
   let next = 0;
   const worker = async () => {
     while (next < pages.length) {
@@ -187,6 +195,8 @@ async function fillPages(dist: string, svgOf: (hash: string) => Promise<string |
       const filled = await fillPlaceholders(html, svgOf);
       missing.push(...filled.missing.map((hash) => `${page}: diagram-${hash}`));
       await writeFile(page, filled.html);
+      done.pages += 1;
+      done.diagrams += filled.filled;
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
@@ -194,6 +204,7 @@ async function fillPages(dist: string, svgOf: (hash: string) => Promise<string |
     throw new DiagramError(
       `Diagram(s) not in the render cache, left out of the page:\n  ${missing.join('\n  ')}`,
     );
+  return done;
 }
 
 /** A page linking a diagram stylesheet the build did not write would show unstyled diagrams. */

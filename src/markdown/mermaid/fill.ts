@@ -34,12 +34,13 @@ export const hasPlaceholders = (html: string): boolean => html.includes('<mmd-sv
 
 /**
  * Puts each diagram's SVG where its placeholder is. `svgOf` gives the render cache's SVG of a
- * diagram by hash; the hashes it has none for come back in `missing` (the page keeps them).
+ * diagram by hash; the hashes it has none for come back in `missing` (the page keeps them);
+ * `filled` counts the placeholders replaced.
  */
 export async function fillPlaceholders(
   html: string,
   svgOf: (hash: string) => Promise<string | undefined>,
-): Promise<{ html: string; missing: string[] }> {
+): Promise<{ html: string; missing: string[]; filled: number }> {
   const hashes = [...new Set(Array.from(html.matchAll(PLACEHOLDER), (m) => m[1] as string))];
   const markup = new Map<string, string>();
   const missing: string[] = [];
@@ -51,8 +52,12 @@ export async function fillPlaceholders(
       else missing.push(hash);
     }),
   );
-  return {
-    html: html.replace(PLACEHOLDER, (all, hash: string) => markup.get(hash) ?? all),
-    missing: missing.sort(),
-  };
+  let filled = 0;
+  const out = html.replace(PLACEHOLDER, (all, hash: string) => {
+    const svg = markup.get(hash);
+    if (svg === undefined) return all;
+    filled += 1;
+    return svg;
+  });
+  return { html: out, missing: missing.sort(), filled };
 }

@@ -116,6 +116,7 @@ describe('diagram placeholders (a build fills them when it writes the page)', ()
     expect(deferred.match(/<mmd-svg data-diagram="[0-9a-f]{8}"><\/mmd-svg>/g)).toHaveLength(3);
     const filled = await fillPlaceholders(deferred, svgOf);
     expect(filled.missing).toEqual([]);
+    expect(filled.filled).toBe(3);
     expect(filled.html).toBe(inline);
     expect(filled.html).toContain('p99 &#x3C; 200 ms &#x26; "fast"');
   });
@@ -128,6 +129,7 @@ describe('diagram placeholders (a build fills them when it writes the page)', ()
     expect(filled.missing).toEqual([shortHash('graph LR\n  A-->B')]);
     expect(filled.html).toContain(`<mmd-svg data-diagram="${shortHash('graph LR\n  A-->B')}"></mmd-svg>`);
     expect(filled.html.match(/<svg/g)).toHaveLength(2);
+    expect(filled.filled).toBe(2);
     expect(() => svgPlaceholder('../x')).toThrow(/not a diagram hash/);
   });
 });
