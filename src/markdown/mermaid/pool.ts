@@ -146,9 +146,10 @@ export function createRenderPool({
     return page;
   }
 
-  const take = (): Promise<Slot> => {
+  const take = (first: boolean): Promise<Slot> => {
     const slot = free.pop();
-    return slot ? Promise.resolve(slot) : new Promise((resolve) => waiting.push(resolve));
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => (first ? waiting.unshift(resolve) : waiting.push(resolve)));
   };
   const give = (slot: Slot) => {
     const next = waiting.shift();
@@ -156,10 +157,17 @@ export function createRenderPool({
     else free.push(slot);
   };
 
-  /** Draws one batch on the next free page; results match the input order. */
-  async function draw(sources: string[], config: MermaidConfig, prefix = 'mmdbatch'): Promise<Drawn[]> {
+  /**
+   * Draws one batch on the next free page; results match the input order. `first`: ahead of
+   * every batch still waiting for a page (what other batches' results wait for).
+   */
+  async function draw(
+    sources: string[],
+    config: MermaidConfig,
+    { prefix = 'mmdbatch', first = false }: { prefix?: string; first?: boolean } = {},
+  ): Promise<Drawn[]> {
     if (!sources.length) return [];
-    const slot = await take();
+    const slot = await take(first);
     try {
       if (slot.page && slot.drawn >= recycleAfter) {
         const old = await slot.page;

@@ -160,9 +160,13 @@ export function createDiagramRenderer({
     }
     if (fresh.size) {
       const reps = [...fresh.values()];
+      // Ahead of the light batches still waiting: every batch with these stylesheets waits for
+      // this one before it can be finished and written. Queued behind them, it held every drawn
+      // SVG of a 500-note build in memory and left all their processing for the end (~9 s).
       const darkDrawn = pool.draw(
         reps.map((r) => protectLabels(r.source)),
         config('dark'),
+        { first: true },
       );
       reps.forEach((rep, k) =>
         darkFamilies.set(
