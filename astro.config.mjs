@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { derivedCache } from './src/integrations/derived-cache.ts';
+import { cspTrim } from './src/integrations/csp-trim.ts';
 import { createDiagrams } from './src/integrations/diagrams.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -107,6 +108,8 @@ export default defineConfig({
     mdx({ optimize: true }),
     // The offline-only pages (src/pages/offline/) are for the service worker, not for readers to find.
     sitemap({ filter: (page) => !/\/offline\//.test(page) }),
+    // Before the service worker lists the pages: each page's CSP with its own hashes only.
+    cspTrim(),
     pagefindIndex(),
     serviceWorker(),
   ],

@@ -155,6 +155,15 @@ function diagram(random: Random, mark: string): string {
       const from = int(1, i - 1);
       lines.push(random() < 0.4 ? `  n${from} -->|${pick(VERBS)}| n${i}` : `  n${from} --> n${i}`);
     }
+    // One flowchart in seven colours a node with a classDef of its own, as authors do: such a
+    // diagram gets a theme block of its own, which must stay on its note's page (a shared
+    // stylesheet of every block would grow every page with the pile). Decided from `mark`, not
+    // from `random`, so every other diagram and note stays as it was.
+    const tint = [...mark].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 100_003, 7);
+    if (tint % 7 === 0) {
+      const hex = (tint % 0xffffff).toString(16).padStart(6, '0');
+      lines.push(`  classDef hot fill:#${hex},stroke:#333,stroke-width:2px`, '  class n1 hot');
+    }
     return lines.join('\n');
   }
   if (kind < 0.85) {

@@ -2,7 +2,7 @@
  * Screenshots of the built site with the system Chromium, for looking at what we build:
  *   node scripts/screenshots.ts [--out DIR] [PATH[#anchor] ...]   light/dark × phone/desktop PNGs
  *   node scripts/screenshots.ts --readme                          docs/screenshot.png for the README
- * Serves dist/ itself (scripts/serve-dist.ts). FULL=1 for full-page shots.
+ * Serves dist/ itself (scripts/serve-dist.ts), or DIST_DIR. FULL=1 for full-page shots.
  */
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
@@ -38,9 +38,17 @@ async function shot(
   return png;
 }
 
-const server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port)], {
-  stdio: 'ignore',
-});
+// DIST_DIR: another build (a bigger pile, a base-path build) instead of dist/.
+const server = spawn(
+  process.execPath,
+  [
+    'scripts/serve-dist.ts',
+    '--port',
+    String(port),
+    ...(process.env.DIST_DIR ? ['--dir', process.env.DIST_DIR] : []),
+  ],
+  { stdio: 'ignore' },
+);
 try {
   for (let i = 0; i < 50; i++) {
     if (

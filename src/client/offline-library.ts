@@ -56,7 +56,7 @@ export function initOfflineLibrary(): void {
     extraLine.hidden = false;
     keep.hidden = missing.length === 0;
     extraLine.textContent = missing.length
-      ? `Not kept yet: ${missing.length} more files — deck pages, full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
+      ? `Not kept yet: ${missing.length} more files — deck and quiz pages (kept as data and shown offline anyway), full-size diagrams, tag pages and the all-cards page (${formatBytes(bytes)}). Pages you open are kept as you go.`
       : `Everything else is kept too (${manifest.extra.length} more files).`;
   };
 

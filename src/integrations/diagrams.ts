@@ -16,7 +16,14 @@ import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
 import { fillPlaceholders, hasPlaceholders } from '../markdown/mermaid/fill.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
-import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from '../markdown/mermaid/stylesheet.ts';
+import {
+  type PageStylesheet,
+  pageStylesheet,
+  sharedScopes,
+  STYLESHEET_DIR,
+  themeCss,
+} from '../markdown/mermaid/stylesheet.ts';
+import type { DiagramArtifact } from '../markdown/mermaid/svg.ts';
 import { type RemarkMermaidOptions, remarkMermaid } from '../markdown/remark-mermaid.ts';
 import { diagramCacheDir } from '../lib/paths.ts';
 import { readNoteFiles } from './content-files.ts';
@@ -44,6 +51,9 @@ export function createDiagrams(root = process.cwd()) {
     if (sheet) sheets.set(sheet.name, sheet.css);
   };
   const remarkOptions: RemarkMermaidOptions = { renderer, onStylesheet: keep };
+  /** Every theme block of the site's diagrams, by scope: the notes' shared stylesheet (build only). */
+  const themes = new Map<string, DiagramArtifact>();
+  let prerendered: Promise<void> | undefined;
 
   /** Renders all diagrams of all notes; throws one error listing every invalid diagram. */
   async function prerender(): Promise<void> {
@@ -68,10 +78,30 @@ export function createDiagrams(root = process.cwd()) {
     // read back from the render cache, so the site's diagrams are never all in memory.
     const byFile = new Map<string, string[]>();
     for (const fence of fences) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), fence.source]);
+    // Each note's diagrams as its stylesheet needs them (the SVG cut to its viewBox, for the
+    // reserved height): which theme blocks are shared is known only once every note is read.
+    const notes: DiagramArtifact[][] = [];
     for (const sources of byFile.values()) {
-      const outcomes = await renderer.renderAll(sources);
-      keep(pageStylesheet(outcomes.flatMap((o) => (o.ok ? [o.artifact] : []))));
+      const artifacts = (await renderer.renderAll(sources)).flatMap((o) => (o.ok ? [o.artifact] : []));
+      for (const artifact of artifacts)
+        if (!themes.has(artifact.scope)) themes.set(artifact.scope, { ...artifact, svg: '', standalone: '' });
+      notes.push(
+        artifacts.map((a) => ({
+          ...a,
+          svg: /<svg[^>]*>/.exec(a.svg)?.[0] ?? '',
+          standalone: '',
+          themeCss: '',
+        })),
+      );
     }
+    if (remarkOptions.sharedThemes) remarkOptions.sharedScopes = sharedScopes(notes);
+    for (const note of notes)
+      keep(
+        pageStylesheet(
+          note.map((a) => ({ ...a, themeCss: themes.get(a.scope)?.themeCss ?? '' })),
+          { shared: remarkOptions.sharedScopes },
+        ),
+      );
     console.log(
       `[diagrams] ${fences.length} diagram(s) ready in ${Math.round(performance.now() - started)} ms (${launches ? 'rendered' : 'all from cache, no browser'})`,
     );
@@ -92,8 +122,13 @@ export function createDiagrams(root = process.cwd()) {
         remarkOptions.base = config.base;
         // TRADEOFFS_INLINE_DIAGRAMS=1: SVGs compiled into the notes as in dev (tests compare the two).
         remarkOptions.placeholders = command === 'build' && process.env.TRADEOFFS_INLINE_DIAGRAMS !== '1';
+        // A build knows every diagram before pages render: their theme blocks go once into the
+        // notes' shared stylesheet (this module, bundled by Vite into a hashed file). Dev keeps
+        // them in each page's sheet: an edit can bring a diagram of a new type at any time.
+        remarkOptions.sharedThemes = command === 'build';
         if (command === 'build' && !early) {
           early = prerender();
+          prerendered = early;
           // Reported by astro:build:start, not as an unhandled rejection meanwhile.
           early.catch(() => undefined);
         }
@@ -104,8 +139,13 @@ export function createDiagrams(root = process.cwd()) {
               {
                 name: 'tradeoffs:diagram-css',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) =>
-                  id === RESOLVED_ID ? '/* diagram styles: one sheet per note */' : undefined,
+                load: async (id: string) => {
+                  if (id !== RESOLVED_ID) return undefined;
+                  if (!remarkOptions.sharedThemes) return '/* diagram styles: in each page’s sheet (dev) */';
+                  await prerendered?.catch(() => undefined);
+                  const shared = [...themes.values()].filter((t) => remarkOptions.sharedScopes?.has(t.scope));
+                  return shared.length ? themeCss(shared) : '/* no diagrams */';
+                },
                 configureServer(server) {
                   // Dev only: serve what the build writes to dist/: page stylesheets, full-size files.
                   server.middlewares.use((req, res, next) => {

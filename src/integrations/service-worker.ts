@@ -20,14 +20,18 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
 import { deckDataFromPage } from '../domain/offline/deck-data.ts';
+import { quizFragment } from '../domain/offline/quiz-fragment.ts';
 import {
   NOT_KEPT_PAGE,
   OFFLINE_DECK_PAGE,
+  OFFLINE_QUIZ_PAGE,
   deckDataPath,
+  quizFragmentPath,
   offlineFallback,
   offlineManifest,
   optionalReason,
   planOffline,
+  searchEnginesUnused,
   siteShape,
   type OfflinePlan,
   type SiteFile,
@@ -76,6 +80,25 @@ async function writeDeckData(dist: string): Promise<number> {
   return ids.length;
 }
 
+/**
+ * Each quiz page's fragment next to it (`quizzes/<quiz>/body.html`: src/domain/offline/quiz-
+ * fragment.ts), read from the built page. Only when the offline quiz page exists to show them.
+ */
+async function writeQuizFragments(dist: string): Promise<number> {
+  if (!(await stat(join(dist, OFFLINE_QUIZ_PAGE)).catch(() => null))) return 0;
+  const entries = await readdir(join(dist, 'quizzes'), { withFileTypes: true }).catch(() => []);
+  let written = 0;
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const html = await readFile(join(dist, 'quizzes', entry.name, 'index.html'), 'utf8').catch(() => null);
+    const fragment = html === null ? null : quizFragment(html);
+    if (fragment === null) continue;
+    await writeFile(join(dist, quizFragmentPath(entry.name)), fragment);
+    written += 1;
+  }
+  return written;
+}
+
 /** Every file of dist/ with its size, and the full-size diagrams that a first-visit page embeds. */
 async function siteFiles(dist: string, base: string): Promise<{ files: SiteFile[]; embedded: Set<string> }> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
@@ -109,7 +132,7 @@ const entriesCode = (entries: readonly { url: string; revision: string | null }[
 
 /**
  * The worker's own part (imported by Workbox's worker, `importScripts`):
- * - offline, an address neither precached nor cached gets the offline deck page, the "not
+ * - offline, an address neither precached nor cached gets the offline deck or quiz page, the "not
  *   downloaded for offline use" page or the 404 page (`offlineFallback`, run as is);
  * - when a new build's worker takes over, what this browser kept outside the precache (pages
  *   visited, "Keep everything offline") is checked against the server: changed files are
@@ -119,8 +142,13 @@ const entriesCode = (entries: readonly { url: string; revision: string | null }[
 export function workerExtraSource(base: string, plan: OfflinePlan): string {
   const later = plan.extra
     .map((f) => f.path.replace(/(^|\/)index\.html$/, '$1'))
-    .filter((url) => !/^diagrams\/|^flashcards\/[^/]+\/$/.test(url));
-  const pages = { deck: OFFLINE_DECK_PAGE, 'not-kept': NOT_KEPT_PAGE, 'not-found': '404.html' };
+    .filter((url) => !/^diagrams\/|^(?:flashcards|quizzes)\/[^/]+\/$/.test(url));
+  const pages = {
+    deck: OFFLINE_DECK_PAGE,
+    quiz: OFFLINE_QUIZ_PAGE,
+    'not-kept': NOT_KEPT_PAGE,
+    'not-found': '404.html',
+  };
   return `"use strict";
 (() => {
 const BASE = ${JSON.stringify(base)};
@@ -218,8 +246,16 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
   if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
     throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
   await writeDeckData(dist);
+  await writeQuizFragments(dist);
   const { files, embedded } = await siteFiles(dist, base);
-  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES });
+  const entry = await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '');
+  const unused = new Set(
+    searchEnginesUnused(
+      entry,
+      files.map((f) => f.path),
+    ),
+  );
+  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES, unused });
   await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
   await writeFile(join(dist, WORKER_EXTRA), workerExtraSource(base, plan));
   const manifestOptions = {

@@ -53,6 +53,13 @@ export interface RemarkMermaidOptions {
   renderer: DiagramRenderer;
   /** The site's base path (Astro's `base`), for the page stylesheet's address. */
   base?: string;
+  /**
+   * The diagrams' theme blocks are in the notes' shared stylesheet (a build), so a page's own
+   * sheet holds only its classes and reserved heights; otherwise (dev) the page's sheet has all.
+   */
+  sharedThemes?: boolean;
+  /** Which theme blocks the shared stylesheet holds (the build sets it before pages render). */
+  sharedScopes?: ReadonlySet<string>;
   /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
   onStylesheet?: (sheet: PageStylesheet) => void;
   /**
@@ -95,7 +102,10 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
       replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
     if (errors.length) throw new Error(errors.join('\n'));
-    const sheet = pageStylesheet(outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])));
+    const sheet = pageStylesheet(
+      outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])),
+      { shared: options.sharedThemes ? (options.sharedScopes ?? new Set()) : undefined },
+    );
     if (!sheet) return;
     options.onStylesheet?.(sheet);
     // A stylesheet link is allowed in the body (rel=stylesheet is body-ok); before the first

@@ -108,6 +108,24 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(page.getByRole('region', { name: 'Results' })).toContainText('of 14 points');
   await page.reload();
   await expect(page.getByText(/^Best \d+ % · last \d+ % · 1 attempt$/)).toBeVisible();
+  // That quiz page was never opened online: the first visit kept its questions as a fragment,
+  // shown offline in the site's own frame, with the same quiz script.
+  await expect(page).toHaveTitle(/^Serverless or servers\b.* · Tradeoffs$/);
+
+  // A generated practice quiz, never opened either: a question answered from the cached key.
+  await page.goto(`${BASE}/quizzes/practice-architecture-paradigms/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Practice: Architecture Paradigms/);
+  await expect(page.getByRole('navigation', { name: 'Your progress' })).toBeVisible();
+  const single = page.locator('li.question[data-type="single"]').first();
+  await single.getByRole('radio').first().check();
+  await single.getByRole('button', { name: 'Check answer' }).click();
+  await expect(single.locator('.verdict')).toBeVisible();
+  await expect(single.locator('.q-source').getByRole('link')).toBeVisible();
+  // A quiz the site does not have says so, rather than showing an empty quiz.
+  await page.goto(`${BASE}/quizzes/no-such-quiz/`);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'This quiz is not part of the site' }),
+  ).toBeVisible();
 
   // A flashcard review offline, and the due counts it leaves behind survive a reload. The deck
   // page was never opened: the first visit kept its cards as data, and the review reads them.

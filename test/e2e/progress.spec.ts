@@ -284,6 +284,8 @@ test('content that changed since: records of a deleted quiz, question or card ar
 test('a merged card: history under its absorbed id counts for the surviving card, once', async ({ page }) => {
   await page.clock.setFixedTime(FIXED);
   await page.goto('/progress/');
+  // Filled in from the progress catalogue once it has loaded (not inlined: it grows with the pile).
+  await expect(page.locator('[data-card-aliases]')).not.toHaveAttribute('data-card-aliases', '{}');
   const aliases: Record<string, string> = JSON.parse(
     (await page.locator('[data-card-aliases]').getAttribute('data-card-aliases')) ?? '{}',
   );

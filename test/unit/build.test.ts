@@ -80,6 +80,7 @@ describe('astro build', () => {
     const html = readFileSync(join(first.outDir, 'notes/valid-note/index.html'), 'utf8');
     expect(html).toMatch(/<svg[^>]*class="mmd /);
     expect(html).not.toMatch(/<script[^>]*mermaid/i);
+    expect(html).toContain('source: <code>valid-note.md</code>');
     expect(readdirSync(join(first.outDir, 'diagrams'))).toHaveLength(1);
     // The quiz page has the question but not the answer; the key is a separate file.
     const quiz = readFileSync(join(first.outDir, 'quizzes/valid-quiz/index.html'), 'utf8');
@@ -199,9 +200,11 @@ describe('notes are content, never code (real builds)', () => {
       /<div class="prose"[^>]*>([\s\S]*)<\/article>/.exec(
         readFileSync(join(outDir, 'notes/plain-md/index.html'), 'utf8'),
       )?.[1] ?? '';
-    expect(output).toMatch(/plain-markdown\.md:16: removed <meta>/);
+    expect(output).toMatch(/plain-markdown\.md:15: removed <meta>/);
     expect(md).not.toMatch(/<meta|onerror|javascript:|url=\/\?left/i);
     expect(md).toContain('<p>Press <kbd>Ctrl</kbd> now.</p>');
+    // No `source` in its frontmatter (a note written in place, not imported): no empty "source:".
+    expect(md).not.toContain('note-source');
     return readInChromium(outDir);
   }, 120_000);
 

@@ -4,7 +4,11 @@
  * and draws it with DOM calls: no HTML strings, no style attributes (strict CSP; the sparkline's
  * colours come from CSS classes). Redraws after an import and when another tab saves progress.
  */
-import { isPackedCatalogue, unpackCatalogue } from '../../domain/progress/packed-catalogue.ts';
+import {
+  catalogueAliases,
+  isPackedCatalogue,
+  unpackCatalogue,
+} from '../../domain/progress/packed-catalogue.ts';
 import {
   type Catalogue,
   type Dashboard,
@@ -342,6 +346,10 @@ async function fetchCatalogue(url: string): Promise<Catalogue> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const raw = (await response.json()) as unknown;
+  // The merged card ids come with the catalogue (inlined, they grew this page with the pile),
+  // put where the progress store reads them, so an import below maps them too.
+  const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
+  if (holder && isPackedCatalogue(raw)) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(raw));
   const data = (isPackedCatalogue(raw) ? unpackCatalogue(raw) : raw) as Catalogue;
   if (!Array.isArray(data?.quizzes) || !Array.isArray(data.decks) || typeof data.notes !== 'object')
     throw new Error('unexpected content');
@@ -358,7 +366,7 @@ export function initProgressPage(): void {
   const sections = [...root.querySelectorAll<HTMLElement>('[data-dashboard-section]')];
   const status = $('[data-progress-status]');
   let catalogue: Catalogue | undefined;
-  const aliases = pageCardAliases();
+  let aliases: Record<string, string> = {};
   const keptAside = new Map<string, string>();
 
   const say = (text: string) => {
@@ -399,6 +407,7 @@ export function initProgressPage(): void {
   fetchCatalogue(root.dataset.catalogue ?? '')
     .then((data) => {
       catalogue = data;
+      aliases = pageCardAliases();
       render();
     })
     .catch((error: unknown) => {

@@ -11,6 +11,9 @@
  * - a deck page (`flashcards/<deck>/`), when the deck's cards are there as data
  *   (`flashcards/<deck>/deck.json`, a third of the bytes) and so is the one page that reviews
  *   any deck from its data offline (`offline/deck/`: src/domain/offline/deck-data.ts);
+ * - a quiz page (`quizzes/<quiz>/`), when its fragment is there (`quizzes/<quiz>/body.html`: its
+ *   title and questions, without the site's frame) and so is the one page that shows any quiz
+ *   from its fragment offline (`offline/quiz/`: src/domain/offline/quiz-fragment.ts);
  * - `flashcards/all/`, every card on one page (megabytes at 500 notes), when decks exist;
  * - one page per tag (`tags/<tag>/`): lists of links to notes that are core anyway;
  * - the Anki export files (`flashcards/anki/*.txt`): downloads for another program.
@@ -33,6 +36,29 @@ export interface PlanOptions {
   embedded?: ReadonlySet<string>;
   /** Workbox's per-file limit, in bytes. */
   maxFileBytes: number;
+  /** Files nothing on the site loads (searchEnginesUnused): for "Keep everything offline" only. */
+  unused?: ReadonlySet<string>;
+}
+
+/**
+ * Pagefind's search engines (`pagefind/wasm.<language>.pagefind`) that no language of the index
+ * uses (`pagefind-entry.json` names the engine each language loads): Pagefind writes the
+ * engine for text of unknown language whatever the pages' language, and a site all in English
+ * never loads it. Nothing when the entry cannot be read.
+ */
+export function searchEnginesUnused(entryJson: string, paths: Iterable<string>): string[] {
+  let used: Set<string>;
+  try {
+    const entry = JSON.parse(entryJson) as { languages?: Record<string, { wasm?: unknown }> };
+    used = new Set(Object.values(entry.languages ?? {}).map((l) => String(l.wasm)));
+  } catch {
+    return [];
+  }
+  if (!used.size) return [];
+  return [...paths].filter((p) => {
+    const engine = /^pagefind\/wasm\.([^/]+)\.pagefind$/.exec(p)?.[1];
+    return engine !== undefined && !used.has(engine);
+  });
 }
 
 const DECK_PAGE = /^flashcards\/([^/]+)\/index\.html$/;
@@ -41,6 +67,10 @@ export const OFFLINE_DECK_PAGE = 'offline/deck/index.html';
 /** What the worker shows offline for a page of the site this browser has not kept. */
 export const NOT_KEPT_PAGE = 'offline/not-kept/index.html';
 export const deckDataPath = (deck: string): string => `flashcards/${deck}/deck.json`;
+const QUIZ_PAGE = /^quizzes\/([^/]+)\/index\.html$/;
+/** The page that shows any quiz offline from its fragment (src/pages/offline/quiz.astro). */
+export const OFFLINE_QUIZ_PAGE = 'offline/quiz/index.html';
+export const quizFragmentPath = (quiz: string): string => `quizzes/${quiz}/body.html`;
 
 /** What else is in dist/ that decides whether a file can wait. */
 export interface SiteShape {
@@ -66,6 +96,9 @@ export function optionalReason(path: string, { hasDecks, paths }: SiteShape): st
   const deck = DECK_PAGE.exec(path)?.[1];
   if (deck && paths.has(deckDataPath(deck)) && paths.has(OFFLINE_DECK_PAGE))
     return 'deck page (offline, the review reads the deck’s data)';
+  const quiz = QUIZ_PAGE.exec(path)?.[1];
+  if (quiz && paths.has(quizFragmentPath(quiz)) && paths.has(OFFLINE_QUIZ_PAGE))
+    return 'quiz page (offline, the quiz is shown from its fragment)';
   if (/^tags\/[^/]+\/index\.html$/.test(path)) return 'tag page';
   if (/^flashcards\/anki\/[^/]+\.txt$/.test(path)) return 'Anki export';
   return null;
@@ -73,12 +106,13 @@ export function optionalReason(path: string, { hasDecks, paths }: SiteShape): st
 
 export function planOffline(
   files: readonly SiteFile[],
-  { embedded = new Set(), maxFileBytes }: PlanOptions,
+  { embedded = new Set(), maxFileBytes, unused = new Set() }: PlanOptions,
 ): OfflinePlan {
   const shape = siteShape(files.map((f) => f.path));
   const plan: OfflinePlan = { core: [], extra: [], tooLarge: [] };
   for (const file of files) {
     if (file.size > maxFileBytes) plan.tooLarge.push(file);
+    else if (unused.has(file.path)) plan.extra.push(file);
     else if (!embedded.has(file.path) && optionalReason(file.path, shape)) plan.extra.push(file);
     else plan.core.push(file);
   }
@@ -134,15 +168,27 @@ export function deckIdFromPath(pathname: string, base: string): string | null {
   }
 }
 
+/** The quiz a `/quizzes/<quiz>/` address names (under the site's base), or null. */
+export function quizIdFromPath(pathname: string, base: string): string | null {
+  const prefix = `${base.replace(/\/?$/, '/')}quizzes/`;
+  if (!pathname.startsWith(prefix)) return null;
+  const m = /^([^/]+)\/(?:index\.html)?$/.exec(pathname.slice(prefix.length));
+  try {
+    return m ? decodeURIComponent(m[1] as string) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What the worker answers, offline, for a page it has not kept. */
-export type OfflineFallback = 'deck' | 'not-kept' | 'not-found';
+export type OfflineFallback = 'deck' | 'quiz' | 'not-kept' | 'not-found';
 
 /**
  * Offline, for an address neither precached nor cached: a deck is reviewed from its data
- * (`deck`); a page of the site this browser has not kept says so and offers "Keep everything
+ * (`deck`), a quiz shown from its fragment (`quiz`); a page of the site this browser has not kept says so and offers "Keep everything
  * offline" (`not-kept`); anything else is the site's 404 page. `later` is the site's other
  * files left to "Keep everything offline" (addresses relative to the base, as in offline.json),
- * apart from decks and full-size diagrams, which are told by their address.
+ * apart from decks, quizzes and full-size diagrams, which are told by their address.
  *
  * The service worker runs this very function (its source is written into the worker by
  * src/integrations/service-worker.ts), so it uses nothing but its arguments.
@@ -159,6 +205,7 @@ export function offlineFallback(pathname: string, base: string, later: readonly 
   path = path.replace(/(^|\/)index\.html$/, '$1');
   const deck = /^flashcards\/([^/]+)\/$/.exec(path)?.[1];
   if (deck && deck !== 'anki') return 'deck';
+  if (/^quizzes\/[^/]+\/$/.test(path)) return 'quiz';
   if (/^diagrams\/[^/]+\.svg$/.test(path) || later.includes(path)) return 'not-kept';
   return 'not-found';
 }

@@ -7,28 +7,54 @@ const BASE = [
   '.mmd .lightfill text,.mmd .lightfill tspan{fill:#1b1b1f!important}',
 ].join('');
 
-/**
- * The stylesheet for a set of diagrams: each distinct mermaid theme block once, plus the
- * classes that replaced `style` attributes. Sorted, so the output (and its hash) is stable.
- */
-export function buildDiagramCss(artifacts: readonly DiagramArtifact[]): string {
-  const themes = new Map<string, string>();
+const sortedValues = (map: Map<string, string>) =>
+  [...map].sort(([a], [b]) => a.localeCompare(b)).map(([, value]) => value);
+
+/** The classes that replaced `style` attributes, each once, sorted (so the hash is stable). */
+function classRules(artifacts: readonly DiagramArtifact[]): string {
   const classes = new Map<string, string>();
-  for (const artifact of artifacts) {
-    themes.set(artifact.scope, artifact.themeCss);
-    for (const [name, declarations] of Object.entries(artifact.styleClasses)) classes.set(name, declarations);
+  for (const artifact of artifacts)
+    for (const [name, declarations] of Object.entries(artifact.styleClasses))
+      classes.set(name, `.mmd.${name},.mmd .${name}{${declarations}}`);
+  return sortedValues(classes).join('\n');
+}
+
+/**
+ * The diagrams' theme: each distinct mermaid theme block once (one per diagram type and
+ * theme: a handful for a whole site, however many notes it has). Sorted, so the output is stable.
+ */
+export function themeCss(artifacts: readonly DiagramArtifact[]): string {
+  const themes = new Map<string, string>();
+  for (const artifact of artifacts) themes.set(artifact.scope, artifact.themeCss);
+  return BASE + sortedValues(themes).join('\n');
+}
+
+/**
+ * The theme blocks every page loads (the notes' shared stylesheet): for each diagram type, the
+ * block the most notes use. Bounded by the number of diagram types, never by the size of the
+ * pile: a diagram whose `classDef`s give it a block of its own keeps that block in its note's
+ * sheet (sharing every block made the site's stylesheet grow by ≈ 5 KB for each such note, on
+ * every page). Ties go to the first scope by name, so the choice is stable.
+ */
+export function sharedScopes(notes: readonly (readonly DiagramArtifact[])[]): Set<string> {
+  const uses = new Map<string, { type: string; notes: number }>();
+  for (const note of notes)
+    for (const scope of new Set(note.map((a) => a.scope))) {
+      const type = note.find((a) => a.scope === scope)?.type ?? '';
+      const seen = uses.get(scope);
+      uses.set(scope, { type, notes: (seen?.notes ?? 0) + 1 });
+    }
+  const best = new Map<string, string>();
+  for (const [scope, { type, notes: count }] of [...uses].sort(([a], [b]) => a.localeCompare(b))) {
+    const current = best.get(type);
+    if (current === undefined || count > (uses.get(current)?.notes ?? 0)) best.set(type, scope);
   }
-  const sorted = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
-  return (
-    BASE +
-    sorted(themes)
-      .map(([, css]) => css)
-      .join('\n') +
-    '\n' +
-    sorted(classes)
-      .map(([name, declarations]) => `.mmd.${name},.mmd .${name}{${declarations}}`)
-      .join('\n')
-  );
+  return new Set(best.values());
+}
+
+/** The stylesheet for a set of diagrams: their theme blocks plus the classes of their `style`s. */
+export function buildDiagramCss(artifacts: readonly DiagramArtifact[]): string {
+  return `${themeCss(artifacts)}\n${classRules(artifacts)}`;
 }
 
 export interface PageStylesheet {
@@ -38,14 +64,23 @@ export interface PageStylesheet {
 }
 
 /**
- * One note's diagram stylesheet: only the theme blocks and classes its own diagrams use, so a
- * page's weight never depends on how many other notes (and diagram styles) the site holds.
- * Null for a note without diagrams.
+ * One note's diagram stylesheet: only what its own diagrams need, so a page's weight never
+ * depends on how many other notes the site holds — the classes of their `style`s and the
+ * height each reserves, and the theme blocks not in the notes' shared stylesheet (`shared`, the
+ * build: see sharedScopes and src/integrations/diagrams.ts). Without `shared` (dev, where a
+ * diagram of a new type can appear at any edit) every theme block is here. Null for a note
+ * without diagrams.
  */
-export function pageStylesheet(artifacts: readonly DiagramArtifact[]): PageStylesheet | null {
+export function pageStylesheet(
+  artifacts: readonly DiagramArtifact[],
+  { shared }: { shared?: ReadonlySet<string> | undefined } = {},
+): PageStylesheet | null {
   if (!artifacts.length) return null;
-  const css =
-    buildDiagramCss(artifacts) + '\n' + [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
+  const heights = [...new Set(artifacts.map(reservedHeight))].sort().join('\n');
+  const own = shared
+    ? sortedValues(new Map(artifacts.filter((a) => !shared.has(a.scope)).map((a) => [a.scope, a.themeCss])))
+    : [themeCss(artifacts)];
+  const css = `${own.join('\n')}\n${classRules(artifacts)}\n${heights}`;
   return { name: `mmd-${shortHash(css, 12)}.css`, css };
 }
 

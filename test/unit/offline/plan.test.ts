@@ -7,6 +7,8 @@ import {
   offlineManifest,
   optionalReason,
   planOffline,
+  quizIdFromPath,
+  searchEnginesUnused,
   siteShape,
 } from '../../../src/domain/offline/plan.ts';
 
@@ -111,11 +113,59 @@ describe('deck pages', () => {
   });
 });
 
+describe('quiz pages', () => {
+  const withFragments = [
+    ...site,
+    { path: 'quizzes/index.html', size: 9 },
+    { path: 'quizzes/q1/index.html', size: 40 },
+    { path: 'quizzes/q1/body.html', size: 25 },
+    { path: 'quizzes/q1/key.json', size: 10 },
+    { path: 'quizzes/q2/index.html', size: 40 },
+    { path: 'offline/quiz/index.html', size: 9 },
+  ];
+
+  it('wait for "Keep everything offline" when their fragment is there and a page shows it', () => {
+    const plan = planOffline(withFragments, { maxFileBytes: 1000 });
+    expect(plan.extra.map((f) => f.path)).toContain('quizzes/q1/index.html');
+    expect(plan.core.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'quizzes/index.html',
+        'quizzes/q1/body.html',
+        'quizzes/q1/key.json',
+        'quizzes/q2/index.html',
+        'offline/quiz/index.html',
+      ]),
+    );
+  });
+
+  it('stay in the first download when nothing could show their fragment offline', () => {
+    const noPage = withFragments.filter((f) => f.path !== 'offline/quiz/index.html');
+    expect(planOffline(noPage, { maxFileBytes: 1000 }).core.map((f) => f.path)).toContain(
+      'quizzes/q1/index.html',
+    );
+  });
+
+  it('are told by their address, under any base', () => {
+    expect(quizIdFromPath('/quizzes/practice-a/', '/')).toBe('practice-a');
+    expect(quizIdFromPath('/repo/quizzes/q1/index.html', '/repo/')).toBe('q1');
+    expect(quizIdFromPath('/repo/quizzes/caf%C3%A9/', '/repo')).toBe('café');
+    expect(quizIdFromPath('/quizzes/', '/')).toBeNull();
+    expect(quizIdFromPath('/quizzes/q1/key.json', '/')).toBeNull();
+    expect(quizIdFromPath('/notes/a/', '/')).toBeNull();
+    expect(quizIdFromPath('/quizzes/%E0%A4%A/', '/')).toBeNull();
+  });
+});
+
 describe('offlineFallback', () => {
   const later = ['tags/caching/', 'flashcards/anki/a.txt'];
   it('reviews a deck from its data, even one never opened', () => {
     expect(offlineFallback('/flashcards/a/', '/', later)).toBe('deck');
     expect(offlineFallback('/repo/flashcards/all/index.html', '/repo/', later)).toBe('deck');
+  });
+  it('shows a quiz from its fragment', () => {
+    expect(offlineFallback('/quizzes/practice-a/', '/', later)).toBe('quiz');
+    expect(offlineFallback('/repo/quizzes/q1/index.html', '/repo/', later)).toBe('quiz');
+    expect(offlineFallback('/quizzes/q1/key.json', '/', later)).toBe('not-found');
   });
   it('says a page of the site is not downloaded, rather than not found', () => {
     expect(offlineFallback('/tags/caching/', '/', later)).toBe('not-kept');
@@ -160,5 +210,27 @@ describe('fileKind', () => {
     expect(fileKind('cheatsheets/a/index.html')).toBe('cheat sheets');
     expect(fileKind('_astro/Base.css')).toBe('styles and scripts');
     expect(fileKind('progress/catalogue.json')).toBe('other');
+  });
+});
+
+describe('searchEnginesUnused', () => {
+  const paths = ['pagefind/wasm.en.pagefind', 'pagefind/wasm.unknown.pagefind', 'pagefind/pagefind.js'];
+  it('names the engines no language of the index loads', () => {
+    const entry = JSON.stringify({ languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } });
+    expect(searchEnginesUnused(entry, paths)).toEqual(['pagefind/wasm.unknown.pagefind']);
+    const two = JSON.stringify({ languages: { en: { wasm: 'en' }, xx: { wasm: 'unknown' } } });
+    expect(searchEnginesUnused(two, paths)).toEqual([]);
+  });
+  it('names none when the entry cannot be read or lists no language', () => {
+    expect(searchEnginesUnused('', paths)).toEqual([]);
+    expect(searchEnginesUnused('{}', paths)).toEqual([]);
+  });
+  it('leaves them for "Keep everything offline" in the plan', () => {
+    const files = paths.map((path) => ({ path, size: 5 }));
+    const plan = planOffline(files, {
+      maxFileBytes: 100,
+      unused: new Set(['pagefind/wasm.unknown.pagefind']),
+    });
+    expect(plan.extra.map((f) => f.path)).toEqual(['pagefind/wasm.unknown.pagefind']);
   });
 });

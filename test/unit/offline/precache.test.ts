@@ -68,7 +68,10 @@ describe('service worker precache', () => {
     expect(extra.length).toBeGreaterThan(0);
     expect(
       extra.filter(
-        (f) => !/^(diagrams\/|tags\/[^/]+\/|flashcards\/[^/]+\/index\.html$|flashcards\/anki\/)/.test(f),
+        (f) =>
+          !/^(diagrams\/|tags\/[^/]+\/|(flashcards|quizzes)\/[^/]+\/index\.html$|flashcards\/anki\/|pagefind\/wasm\.unknown\.pagefind$)/.test(
+            f,
+          ),
       ),
     ).toEqual([]);
     expect(precached.filter((f) => extra.includes(f))).toEqual([]);
@@ -90,6 +93,20 @@ describe('service worker precache', () => {
     expect(JSON.parse(readFileSync(join(outDir, 'flashcards/decks.json'), 'utf8'))).toContain('valid-deck');
   });
 
+  it('keeps each quiz as a fragment and one page that shows any quiz from it, instead of every quiz page', () => {
+    const quizzes = extra.filter((f) => /^quizzes\/[^/]+\/index\.html$/.test(f));
+    expect(quizzes).toContain('quizzes/valid-quiz/index.html');
+    for (const page of quizzes) {
+      expect(precached).toContain(page.replace('index.html', 'body.html'));
+      expect(precached).toContain(page.replace('index.html', 'key.json'));
+    }
+    expect(precached).toContain('offline/quiz/index.html');
+    const fragment = readFileSync(join(outDir, 'quizzes/valid-quiz/body.html'), 'utf8');
+    expect(fragment).toContain('data-quiz-id="valid-quiz"');
+    expect(fragment).not.toContain('<template');
+    expect(fragment).not.toContain('site-header');
+  });
+
   it('includes the whole Pagefind index and engine', () => {
     const pagefind = files.filter((f) => f.startsWith('pagefind/'));
     expect(pagefind).toEqual(
@@ -97,7 +114,10 @@ describe('service worker precache', () => {
     );
     expect(pagefind.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
     expect(pagefind.some((f) => f.endsWith('.pagefind'))).toBe(true);
-    for (const file of pagefind) expect(precached).toContain(file);
+    // …but an engine for a language the index does not have, which nothing loads.
+    for (const file of pagefind)
+      expect(precached.includes(file) || file === 'pagefind/wasm.unknown.pagefind').toBe(true);
+    expect(precached).toContain('pagefind/wasm.en.pagefind');
   });
 
   it('precaches the progress dashboard and the catalogue it fetches, built from the content', () => {
