@@ -54,6 +54,9 @@ export default defineConfig({
   // one store at the same time read each other's notes.
   ...(process.env.TRADEOFFS_CACHE_DIR ? { cacheDir: process.env.TRADEOFFS_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // A rebuild copies a page from the last build when its code and the content it reads are
+  // unchanged (each route's `cacheKey`: src/lib/page-cache.ts), instead of rendering it again.
+  experimental: { incrementalBuild: true },
   // The site's stylesheet is one hashed file shared by every page (cached once, precached once):
   // inlined, it was 4 KiB gzip in each of 1,000+ pages of a 500-note site's offline download.
   // Only stylesheets under 4 KiB are inlined (hashed into the CSP by Astro).

@@ -380,15 +380,32 @@ function changeOneNote(dir: string): { file: string; original: string } {
 
 interface BuildSet {
   cold: number[];
+  /** Cold with the diagram render cache kept: everything but Chromium's drawing (Starlight draws none). */
+  coldDiagramsCached: number[];
   warm: number[];
   change: number[];
   coldPeakRssMiB: number[];
   logs: string[];
 }
 
-const emptySet = (): BuildSet => ({ cold: [], warm: [], change: [], coldPeakRssMiB: [], logs: [] });
+const emptySet = (): BuildSet => ({
+  cold: [],
+  coldDiagramsCached: [],
+  warm: [],
+  change: [],
+  coldPeakRssMiB: [],
+  logs: [],
+});
 const summary = (set: BuildSet) => ({
   coldSeconds: { median: round(median(set.cold)), samples: set.cold.map((x) => round(x)) },
+  ...(set.coldDiagramsCached.length
+    ? {
+        coldDiagramsCachedSeconds: {
+          median: round(median(set.coldDiagramsCached)),
+          samples: set.coldDiagramsCached.map((x) => round(x)),
+        },
+      }
+    : {}),
   warmSeconds: { median: round(median(set.warm)), samples: set.warm.map((x) => round(x)) },
   oneChangeSeconds: { median: round(median(set.change)), samples: set.change.map((x) => round(x)) },
   coldPeakRssMiB: Math.max(...set.coldPeakRssMiB),
@@ -398,7 +415,8 @@ const summary = (set: BuildSet) => ({
 
 /**
  * Cold (every cache gone, diagrams too), warm (a rebuild with nothing changed) and one changed
- * note, for this site and, alternating run by run, for Starlight over the same notes.
+ * note, for this site and, alternating run by run, for Starlight over the same notes; then ours
+ * cold once more with the diagram render cache kept, to tell drawing from the rest.
  */
 async function compareBuilds(
   label: string,
@@ -435,6 +453,9 @@ async function compareBuilds(
       theirs.change.push((await build('dist', {}, slDir)).seconds);
     }
     writeFileSync(join(notes, changed.file), changed.original);
+    // Cold again but for the diagrams: what the build costs besides drawing them.
+    clearCaches(false, env);
+    ours.coldDiagramsCached.push((await build(join(out, label), env)).seconds);
   }
   // Leave the output as the notes are (what the page and offline figures read).
   if (!coldAndWarmOnly) await build(join(out, label), env);
@@ -443,6 +464,9 @@ async function compareBuilds(
     result.starlight = summary(theirs);
     result.ratio = {
       cold: round(median(ours.cold) / median(theirs.cold)),
+      ...(ours.coldDiagramsCached.length
+        ? { coldDiagramsCached: round(median(ours.coldDiagramsCached) / median(theirs.cold)) }
+        : {}),
       warm: round(median(ours.warm) / median(theirs.warm)),
       oneChange: round(median(ours.change) / median(theirs.change)),
     };
@@ -697,13 +721,13 @@ type Summary = ReturnType<typeof summary>;
 type Compared = {
   ours: Summary;
   starlight?: Summary;
-  ratio?: { cold: number; warm: number; oneChange: number };
+  ratio?: { cold: number; coldDiagramsCached?: number; warm: number; oneChange: number };
 };
 const b = results.build as Compared;
 const buildLine = (c: Compared) =>
-  `cold ${c.ours.coldSeconds.median} s  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB` +
+  `cold ${c.ours.coldSeconds.median} s${c.ours.coldDiagramsCachedSeconds ? ` (diagrams cached ${c.ours.coldDiagramsCachedSeconds.median} s)` : ''}  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB` +
   (c.starlight && c.ratio
-    ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  → ratio cold ${c.ratio.cold}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
+    ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  → ratio cold ${c.ratio.cold}${c.ratio.coldDiagramsCached === undefined ? '' : ` (diagrams cached ${c.ratio.coldDiagramsCached})`}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
     : '');
 const plain = results.plainNote as ReturnType<typeof pageBytes>;
 const p = results.page as Awaited<ReturnType<typeof pageWeight>> & {

@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content/errors.ts';
 import { memoAsync } from '../domain/content/memo.ts';
 import { plural } from '../domain/content/text.ts';
+import { setContentDigest } from '../lib/page-cache.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
 
 export class ContentGateError extends Error {
@@ -77,7 +78,10 @@ export function contentGate(): AstroIntegration {
         const root = fileURLToPath(config.root);
         // A rebuild over the same files (and the same code: the store's key) has the same
         // verdict, errors included: the checks, and the modules they need, are skipped.
-        const gate = await memoAsync('content-gate', await gateInputs(root), () => runGate(root));
+        const inputs = await gateInputs(root);
+        // The same inputs are what every page reads besides its code (src/lib/page-cache.ts).
+        setContentDigest(command === 'build' ? inputs : undefined);
+        const gate = await memoAsync('content-gate', inputs, () => runGate(root));
         for (const warning of gate.warnings) console.warn(`[content] warning: ${warning}`);
         if (gate.errors.length) {
           throw new ContentGateError(

@@ -15,7 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { threadId, Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
@@ -187,6 +188,77 @@ self.addEventListener("activate", () => {
 `;
 }
 
+/** The template's name: this file's code and the settings the bundled worker depends on. */
+async function templateKey(settings: WorkerSettings): Promise<string> {
+  return (
+    createHash('sha256')
+      .update(await readFile(fileURLToPath(import.meta.url), 'utf8'))
+      // Functions by name only: their code is this file's, hashed above, and their text depends on
+      // what loaded the module (Vite transforms it for the build, Node strips types in the thread).
+      .update(
+        JSON.stringify(settings, (_, v: unknown) =>
+          typeof v === 'function' ? 'function' : v instanceof RegExp ? String(v) : v,
+        ),
+      )
+      .digest('hex')
+      .slice(0, 20)
+  );
+}
+
+// Workbox's bundler (~2,000 modules, a second or more to load) only when a worker must be
+// bundled; listing the files needs a small part of it.
+const generateSW = async (o: GenerateSWOptions) => (await import('workbox-build')).generateSW(o);
+
+const templateFile = async (cacheDir: string) =>
+  join(cacheDir, `${await templateKey(workerSettings())}.template.js`);
+
+const hasTemplate = async (cacheDir: string): Promise<boolean> =>
+  Boolean(await stat(await templateFile(cacheDir)).catch(() => null));
+
+/**
+ * Bundles the worker with a placeholder precache list into the cache folder (nothing if it is
+ * there already). The list it stands for is left out of the bundle, so any folder will do to
+ * glob: an empty one.
+ */
+export async function ensureTemplate(cacheDir: string): Promise<void> {
+  const settings = workerSettings();
+  const template = await templateFile(cacheDir);
+  if (await hasTemplate(cacheDir)) return;
+  const empty = join(cacheDir, `empty-${process.pid}-${threadId}`);
+  await mkdir(empty, { recursive: true });
+  const temp = join(cacheDir, `${basename(template, '.template.js')}.${process.pid}-${threadId}.tmp.js`); // Workbox wants a .js name
+  try {
+    await generateSW({
+      ...settings,
+      globDirectory: empty,
+      swDest: temp,
+      manifestTransforms: [() => ({ manifest: [{ ...PLACEHOLDER, size: 0 }], warnings: [] })],
+    });
+    // Not the shape expected (a new Workbox or Terser): no template, each build bundles its worker.
+    if ((await readFile(temp, 'utf8')).split(entriesCode([PLACEHOLDER])).length === 2)
+      await rename(temp, template);
+  } finally {
+    await rm(temp, { force: true });
+    await rm(empty, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A cold build bundles the template in a worker thread from the start of the page build, while
+ * Vite and the pages keep the main thread busy (a build uses one core otherwise); the step at
+ * the end then only fills in its list. Resolves when it is written, or has failed (the step
+ * then bundles the worker itself).
+ */
+export function startTemplate(cacheDir: string): Promise<void> {
+  return new Promise((done) => {
+    const worker = new Worker(new URL('./service-worker-template.ts', import.meta.url), {
+      workerData: { cacheDir },
+    });
+    worker.once('error', () => done());
+    worker.once('exit', () => done());
+  });
+}
+
 /**
  * Bundling the worker (Rollup, Babel and Terser over Workbox's runtime) was most of this step's
  * time, and only the precache list differs from one build to the next: the worker is bundled
@@ -198,83 +270,32 @@ async function cachedGenerateSW(
   manifestOptions: GetManifestOptions,
   cacheDir: string | undefined,
 ) {
-  // Workbox's bundler (~2,000 modules, a second or more to load) only when a worker must be
-  // bundled; listing the files needs a small part of it.
-  const generateSW = async (o: GenerateSWOptions) => (await import('workbox-build')).generateSW(o);
   if (!cacheDir) return generateSW(options);
   const { getManifest } = await import('workbox-build/build/get-manifest.js');
   const { manifestEntries = [], count, size, warnings } = await getManifest(manifestOptions);
   // Only plain entries have the one shape the placeholder stands for.
   if (!manifestEntries.length || manifestEntries.some((e) => Object.keys(e).join() !== 'url,revision'))
     return generateSW(options);
-  const { swDest, globDirectory: _dir, manifestTransforms: _list, ...rest } = options;
-  const key = createHash('sha256')
-    .update(await readFile(fileURLToPath(import.meta.url), 'utf8'))
-    .update(
-      JSON.stringify(rest, (_, v: unknown) =>
-        typeof v === 'function' || v instanceof RegExp ? String(v) : v,
-      ),
-    )
-    .digest('hex')
-    .slice(0, 20);
-  const template = join(cacheDir, `${key}.template.js`);
-  let code = await readFile(template, 'utf8').catch(() => undefined);
-  if (code === undefined) {
-    await mkdir(cacheDir, { recursive: true });
-    const temp = join(cacheDir, `${key}.${process.pid}.tmp.js`); // Workbox wants a .js name
-    await generateSW({
-      ...options,
-      swDest: temp,
-      manifestTransforms: [() => ({ manifest: [{ ...PLACEHOLDER, size: 0 }], warnings: [] })],
-    });
-    code = await readFile(temp, 'utf8');
-    if (code.split(entriesCode([PLACEHOLDER])).length !== 2) {
-      // Not the shape expected (a new Workbox or Terser): bundle this worker directly.
-      await rm(temp, { force: true });
-      return generateSW(options);
-    }
-    await rename(temp, template);
-  }
+  const template = await templateFile(cacheDir);
+  await ensureTemplate(cacheDir);
+  const code = await readFile(template, 'utf8').catch(() => undefined);
+  if (code === undefined) return generateSW(options);
   await writeFile(
-    swDest,
+    options.swDest,
     code.replace(entriesCode([PLACEHOLDER]), () => entriesCode(manifestEntries)),
   );
   return { count, size, warnings };
 }
 
-export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {
-  if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
-    throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
-  await writeDeckData(dist);
-  await writeQuizFragments(dist);
-  const { files, embedded } = await siteFiles(dist, base);
-  const entry = await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '');
-  const unused = new Set(
-    searchEnginesUnused(
-      entry,
-      files.map((f) => f.path),
-    ),
-  );
-  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES, unused });
-  await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
-  await writeFile(join(dist, WORKER_EXTRA), workerExtraSource(base, plan));
-  const manifestOptions = {
-    globDirectory: dist,
+type WorkerSettings = Omit<GenerateSWOptions, 'globDirectory' | 'swDest' | 'manifestTransforms'>;
+
+/** What the worker does, apart from the files it precaches: the same for every build. */
+function workerSettings() {
+  return {
     globPatterns: ['**/*'],
     // `_headers` is the host's caching rules (public/_headers), not part of the site.
     globIgnores: [SERVICE_WORKER, WORKER_EXTRA, '_headers'],
-    // One scan of dist/, then only the plan's core files (and the manifest) are kept.
-    manifestTransforms: [
-      (entries) => {
-        const core = new Set([...plan.core.map((f) => f.path), OFFLINE_MANIFEST]);
-        return { manifest: entries.filter((e) => core.has(e.url)), warnings: [] };
-      },
-    ],
     maximumFileSizeToCacheInBytes: MAX_FILE_BYTES,
-  } satisfies Partial<GenerateSWOptions>;
-  const options: GenerateSWOptions = {
-    ...manifestOptions,
-    swDest: join(dist, SERVICE_WORKER),
     // Relative to the worker, so it follows it under any base.
     importScripts: [WORKER_EXTRA],
     // One self-contained file: nothing else to fetch (or forget to precache) for the worker.
@@ -317,6 +338,43 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
         options: { cacheName: EXTRA_CACHE },
       },
     ],
+  } satisfies WorkerSettings;
+}
+
+export async function writeServiceWorker(dist: string, base = '/', cacheDir?: string) {
+  if (!(await stat(join(dist, 'pagefind')).catch(() => null)))
+    throw new Error('service worker: dist/pagefind/ is missing; the Pagefind integration must run first');
+  await writeDeckData(dist);
+  await writeQuizFragments(dist);
+  const { files, embedded } = await siteFiles(dist, base);
+  const entry = await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8').catch(() => '');
+  const unused = new Set(
+    searchEnginesUnused(
+      entry,
+      files.map((f) => f.path),
+    ),
+  );
+  const plan = planOffline(files, { embedded, maxFileBytes: MAX_FILE_BYTES, unused });
+  await writeFile(join(dist, OFFLINE_MANIFEST), JSON.stringify(offlineManifest(plan)));
+  await writeFile(join(dist, WORKER_EXTRA), workerExtraSource(base, plan));
+  const settings = workerSettings();
+  const manifestOptions = {
+    globDirectory: dist,
+    globPatterns: settings.globPatterns,
+    globIgnores: settings.globIgnores,
+    // One scan of dist/, then only the plan's core files (and the manifest) are kept.
+    manifestTransforms: [
+      (entries) => {
+        const core = new Set([...plan.core.map((f) => f.path), OFFLINE_MANIFEST]);
+        return { manifest: entries.filter((e) => core.has(e.url)), warnings: [] };
+      },
+    ],
+    maximumFileSizeToCacheInBytes: settings.maximumFileSizeToCacheInBytes,
+  } satisfies Partial<GenerateSWOptions>;
+  const options: GenerateSWOptions = {
+    ...settings,
+    ...manifestOptions,
+    swDest: join(dist, SERVICE_WORKER),
   };
   const { count, size, warnings } = await cachedGenerateSW(options, manifestOptions, cacheDir);
   const tooLarge = plan.tooLarge.map((f) => `${f.path} (${(f.size / 2 ** 20).toFixed(1)} MiB)`);
@@ -326,6 +384,8 @@ export async function writeServiceWorker(dist: string, base = '/', cacheDir?: st
 export function serviceWorker(): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let template: Promise<void> | undefined;
+  const cacheDir = () => join(root, 'node_modules/.cache/tradeoffs/service-worker');
   return {
     name: 'tradeoffs:service-worker',
     hooks: {
@@ -333,11 +393,15 @@ export function serviceWorker(): AstroIntegration {
         base = normalizeBase(config.base);
         root = fileURLToPath(config.root);
       },
+      'astro:build:start': async () => {
+        if (!(await hasTemplate(cacheDir()))) template = startTemplate(cacheDir());
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        await template;
         const { count, size, warnings, extra, tooLarge } = await writeServiceWorker(
           fileURLToPath(dir),
           base,
-          join(root, 'node_modules/.cache/tradeoffs/service-worker'),
+          cacheDir(),
         );
         for (const warning of warnings) logger.warn(warning);
         if (tooLarge.length)

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { notesDir } from './paths.ts';
+import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from './paths.ts';
 
 /**
- * One id per distinct site: a digest of everything a build reads (notes, source, public files,
- * config, locked dependencies). The same sources give the same id, so a rebuild with no change
+ * One id per distinct site: a digest of everything a build reads (notes, quizzes, decks,
+ * comparisons, the walker, prices, source, public files, config, locked dependencies). The same sources give the same id, so a rebuild with no change
  * does not make readers download a "new version"; any change gives a new one. Pagefind's
  * `metaCacheTag` is pinned to it (src/client/search/engine.ts). TRADEOFFS_BUILD_ID overrides it.
  */
@@ -24,6 +24,7 @@ export function computeBuildId(root = process.cwd()): string {
     for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file));
   };
   for (const path of ['src', 'public', 'astro.config.mjs', 'package-lock.json']) add(join(root, path));
-  add(notesDir(root));
+  // Every content folder: a quiz-only edit changes the search index too, and kept the old id.
+  for (const dir of [notesDir, quizzesDir, cardsDir, compareDir, decideDir, pricingFile]) add(dir(root));
   return hash.digest('hex').slice(0, 12);
 }

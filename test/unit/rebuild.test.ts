@@ -4,7 +4,7 @@
  * must never hide an error or serve what a note said before. Slow: five builds in a row.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,13 @@ function build() {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 const page = (path: string) => readFileSync(join(outDir, path), 'utf8');
+/** Every file of a folder with its bytes, by path: two builds of the same sources are the same site. */
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name))]),
+  );
 const edit = (file: string, from: string | RegExp, to: string) => {
   const text = readFileSync(file, 'utf8');
   const changed = text.replace(from, to);
@@ -51,11 +58,16 @@ describe('rebuilds with the derived data of the last build', () => {
     expect(first.status, first.output).toBe(0);
     const katex = page('katex/katex.css');
     expect(katex).toMatch(/\.katex \.ks-[0-9a-f]{8}\{/);
+    const built = files(outDir);
     const second = build();
     expect(second.status, second.output).toBe(0);
     // Nothing changed: nothing derived or compiled again, and the same stylesheet.
     expect(second.output).toMatch(/derived data: [1-9]\d* reused, 0 computed/);
     expect(page('katex/katex.css')).toBe(katex);
+    // Nor rendered or indexed again: the pages are the last build's, and so is the search index.
+    expect(second.output).toMatch(/notes\/valid-note\/index\.html \((cached|restored)\)/);
+    expect(second.output).toMatch(/page\(s\) read as in the last build: its index reused/);
+    expect(files(outDir)).toEqual(built);
 
     // A bad quiz field, a renamed heading a card points at (a stale anchor index would still
     // resolve it) and a wikilink to no note, in one rebuild: each named where it is.
@@ -88,6 +100,7 @@ describe('rebuilds with the derived data of the last build', () => {
     const changed = build();
     expect(changed.status, changed.output).toBe(0);
     expect(changed.output).toMatch(/derived data: [1-9]\d* reused, [1-9]\d* computed/);
+    expect(changed.output).not.toMatch(/notes\/valid-note\/index\.html \((cached|restored)\)/);
     const notePage = page('notes/valid-note/index.html');
     expect(notePage).toContain('A sentence added since the last build.');
     expect(notePage).toContain('Effortless');

@@ -31,9 +31,14 @@ export interface NoteAnchor {
   depth: number;
 }
 
-/** Headings of an MDX body in document order, with the ids the built page gives them. */
+/**
+ * Headings of an MDX body in document order, with the ids the built page gives them. Blank
+ * lines before the first line and whitespace at the end change no heading, so they are not part
+ * of the key: the gate's body (the file after its frontmatter) and the page build's (Astro's,
+ * trimmed) read a note once.
+ */
 export const noteAnchors = (body: string): NoteAnchor[] =>
-  memo('note-anchors', body, () => readAnchors(body));
+  memo('note-anchors', body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd(), () => readAnchors(body));
 
 function readAnchors(body: string): NoteAnchor[] {
   const tree = noteTree(stripComments(body));

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { setDerivedStore } from '../../../src/domain/content/memo.ts';
 import { anchorText, checkSourceRef, noteAnchors } from '../../../src/domain/notes/anchors.ts';
+import { createDerivedStore } from '../../../src/integrations/derived-cache.ts';
 
 describe('noteAnchors', () => {
   it('gives GitHub-style ids, numbering repeats, as the note page does', () => {
@@ -55,4 +57,22 @@ describe('checkSourceRef', () => {
 
 it('drops emoji variation selectors from ids (no invisible characters in URLs)', () => {
   expect(noteAnchors('### ⚠️ Common Pitfall\n').map((a) => a.id)).toEqual(['-common-pitfall']);
+});
+
+it('reads a note once within a build, whether its body keeps the blank line after the frontmatter or comes trimmed', () => {
+  const { store, stats } = createDerivedStore();
+  setDerivedStore(store);
+  try {
+    // The gate reads the file after its frontmatter; the page build gets Astro's trimmed body.
+    const body = '## One\n\nText.\n\n## Two\n';
+    expect(noteAnchors(body.trim()).map((a) => a.id)).toEqual(['one', 'two']);
+    expect(noteAnchors(`\n\n${body}\n  \n`).map((a) => a.id)).toEqual(['one', 'two']);
+    expect(stats().made).toBe(1);
+    // Spaces before the first line are kept in the key: another text, read apart.
+    expect(noteAnchors('  ## Code\n\n## Real\n').map((a) => a.id)).toEqual(['code', 'real']);
+    expect(noteAnchors('## Code\n\n## Real\n').map((a) => a.id)).toEqual(['code', 'real']);
+    expect(stats().made).toBe(3);
+  } finally {
+    setDerivedStore(undefined);
+  }
 });

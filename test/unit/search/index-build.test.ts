@@ -2,7 +2,7 @@
  * The real Pagefind indexer over a small built site: what ends up searchable and what does not.
  * The quiz-like page shows the convention for answer keys (data-pagefind-ignore="all").
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -75,4 +75,47 @@ describe('the search index', () => {
     expect(files).toContain('pagefind.js');
     expect(files.filter((f) => /ui|highlight|worker/.test(f))).toEqual([]);
   });
+});
+
+describe('the search index of a rebuild', () => {
+  /** Every file of a folder with its bytes, by path. */
+  const files = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name))]),
+    );
+  const copy = (name: string) => {
+    const to = join(dist, '..', `${dist.split('/').pop()}-${name}`);
+    cpSync(dist, to, { recursive: true, filter: (f) => !f.includes('/pagefind') });
+    return to;
+  };
+
+  it('is the last build’s when every page reads the same, and made again when one changed', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tradeoffs-index-cache-'));
+    const [first, again, edited] = [copy('first'), copy('again'), copy('edited')];
+    try {
+      expect((await writeSearchIndex(first, cache)).reused).toBe(false);
+      const second = await writeSearchIndex(again, cache);
+      expect(second).toMatchObject({ pages: 2, reused: true });
+      expect(files(join(again, 'pagefind'))).toEqual(files(join(first, 'pagefind')));
+      // What a fresh index of the same pages holds, too.
+      expect(Object.keys(files(join(again, 'pagefind'))).sort()).toEqual(
+        Object.keys(files(join(dist, 'pagefind'))).sort(),
+      );
+
+      const note = join(edited, 'notes/a/index.html');
+      writeFileSync(
+        note,
+        readFileSync(note, 'utf8').replace('sticky sessions', 'sticky sessions and Quagmire'),
+      );
+      expect((await writeSearchIndex(edited, cache)).reused).toBe(false);
+      const fragments = readdirSync(join(edited, 'pagefind/fragment')).map((f) =>
+        gunzipSync(readFileSync(join(edited, 'pagefind/fragment', f))).toString('utf8'),
+      );
+      expect(fragments.join('\n')).toContain('Quagmire');
+    } finally {
+      for (const dir of [cache, first, again, edited]) rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

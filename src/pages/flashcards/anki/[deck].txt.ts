@@ -3,10 +3,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { ankiFile } from '../../../domain/flashcards/anki.ts';
 import { loadFlashcards, sourceLink } from '../../../lib/flashcards.ts';
 import { href } from '../../../lib/url.ts';
+import { pageCache } from '../../../lib/page-cache.ts';
 
 export const getStaticPaths = (async () => {
   const { decks } = await loadFlashcards();
-  return decks.map((deck) => ({ params: { deck: deck.id } }));
+  return decks.map((deck) => ({ params: { deck: deck.id }, ...pageCache() }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

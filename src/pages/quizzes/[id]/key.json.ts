@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { anchorIndex } from '../../../domain/notes/anchors.ts';
 import { quizKey } from '../../../lib/quiz-view.ts';
 import { loadQuizzes } from '../../../lib/quizzes.ts';
+import { pageCache } from '../../../lib/page-cache.ts';
 
 /**
  * The answer key of a quiz (hand-written or generated practice), fetched by the quiz page when
@@ -15,6 +16,7 @@ export const getStaticPaths = (async () => {
   return quizzes.map(({ quiz }) => ({
     params: { id: quiz.id },
     props: { key: quizKey(quiz, index) },
+    ...pageCache(),
   }));
 }) satisfies GetStaticPaths;
 
