@@ -9,7 +9,8 @@
  * Env: BENCH_QUICK=1 (1 run, 35 notes), BENCH_RUNS=n (runs of each build, default 3),
  * BENCH_SCALES=35,100,500 (notes in all, the five real ones among them), BENCH_VAULT=100,500,
  * BENCH_STARLIGHT=0 (skip the reference), BENCH_STARLIGHT_SCALES=35, BENCH_PAGEFIND=1 (index
- * the largest scale's pages once and twice over), BENCH_STRICT=1 (exit 1 when a budget fails).
+ * the largest scale's pages once and twice over), BENCH_STRICT=1 (exit 1 when a budget fails),
+ * BENCH_KEEP=1 (keep the built sites).
  * Medians, because these machines are noisy; all samples are in the JSON.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -71,15 +72,26 @@ function clearCaches(diagrams: boolean, env: Record<string, string> = {}): void 
   if (diagrams) rmSync('node_modules/.cache/tradeoffs/diagrams', { recursive: true, force: true });
 }
 
-/** RSS of a process and all its descendants (Chromium included), from /proc. */
+/**
+ * RSS of a process and all its descendants (Chromium included), from /proc. The children of
+ * every thread: Chromium starts its network service from another thread than its main one
+ * (~100 MiB that reading the main thread's children alone left out).
+ */
 function treeRss(pid: number): number {
-  const children = (p: number): number[] => {
+  const threadChildren = (p: number, task: string): number[] => {
     try {
-      return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+      return readFileSync(`/proc/${p}/task/${task}/children`, 'utf8')
         .trim()
         .split(/\s+/)
         .filter(Boolean)
         .map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const children = (p: number): number[] => {
+    try {
+      return readdirSync(`/proc/${p}/task`).flatMap((task) => threadChildren(p, task));
     } catch {
       return [];
     }
@@ -108,7 +120,10 @@ function build(
   return new Promise((resolveBuild, reject) => {
     const started = performance.now();
     // The running Node (24 via npm), not whatever `node` is first on PATH.
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    // Ours as `npm run build` runs it (scripts/astro.ts: the bundler's allocator settings), the
+    // reference as plain Astro.
+    const cli = cwd === process.cwd() ? 'scripts/astro.ts' : 'node_modules/astro/bin/astro.mjs';
+    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     });
@@ -679,7 +694,9 @@ try {
   results.vault = vault;
   results.scaling = scaling;
 } finally {
-  rmSync(out, { recursive: true, force: true });
+  // BENCH_KEEP=1: the built sites stay, to be read or checked (`scale-<n>/` for each scale).
+  if (process.env.BENCH_KEEP === '1') console.log(`bench: built sites kept in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
 }
 
 mkdirSync('bench/results', { recursive: true });

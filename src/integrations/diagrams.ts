@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { diagramErrorLine, findMermaidFences } from '../markdown/mermaid/fences.ts';
+import { fillPlaceholders, hasPlaceholders } from '../markdown/mermaid/fill.ts';
 import { createDiagramRenderer } from '../markdown/mermaid/renderer.ts';
 import {
   type PageStylesheet,
@@ -110,12 +111,17 @@ export function createDiagrams(root = process.cwd()) {
    * browser's launch and the first batches overlap Astro's own start-up (content sync, types).
    */
   let early: Promise<void> | undefined;
+  // A `.md` note is rendered by Astro's content sync, before `astro:build:start`: it waits for
+  // the up-front pass rather than drawing its diagrams a second time in a browser of its own.
+  remarkOptions.ready = () => early?.catch(() => undefined);
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:diagrams',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         remarkOptions.base = config.base;
+        // TRADEOFFS_INLINE_DIAGRAMS=1: SVGs compiled into the notes as in dev (tests compare the two).
+        remarkOptions.placeholders = command === 'build' && process.env.TRADEOFFS_INLINE_DIAGRAMS !== '1';
         // A build knows every diagram before pages render: their theme blocks go once into the
         // notes' shared stylesheet (this module, bundled by Vite into a hashed file). Dev keeps
         // them in each page's sheet: an edit can bring a diagram of a new type at any time.
@@ -172,7 +178,17 @@ export function createDiagrams(root = process.cwd()) {
         early = undefined;
         await pending;
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { drawn, launches } = renderer.stats();
+        logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
+        // First: every later step (Pagefind, the service worker's hashes) reads the finished pages.
+        const filling = performance.now();
+        const filled = await fillPages(fileURLToPath(dir), (hash) =>
+          renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+        );
+        logger.info(
+          `filled ${filled.diagrams} diagram(s) into ${filled.pages} page(s) in ${Math.round(performance.now() - filling)} ms`,
+        );
         const out = new URL('diagrams/', dir);
         await mkdir(out, { recursive: true });
         // A few at a time, read back from the render cache: never every diagram in memory.
@@ -195,6 +211,40 @@ export function createDiagrams(root = process.cwd()) {
 
   const remarkPlugin: [typeof remarkMermaid, RemarkMermaidOptions] = [remarkMermaid, remarkOptions];
   return { integration, remarkPlugin, renderer };
+}
+
+/**
+ * Puts every diagram's SVG into the pages that hold its placeholder (../markdown/mermaid/fill.ts),
+ * a few pages at a time: never every page or every diagram in memory at once.
+ */
+async function fillPages(
+  dist: string,
+  svgOf: (hash: string) => Promise<string | undefined>,
+): Promise<{ pages: number; diagrams: number }> {
+  const pages = (await readdir(dist, { withFileTypes: true, recursive: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
+  const missing: string[] = [];
+  const done = { pages: 0, diagrams: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < pages.length) {
+      const page = pages[next++] as string;
+      const html = await readFile(page, 'utf8');
+      if (!hasPlaceholders(html)) continue;
+      const filled = await fillPlaceholders(html, svgOf);
+      missing.push(...filled.missing.map((hash) => `${page}: diagram-${hash}`));
+      await writeFile(page, filled.html);
+      done.pages += 1;
+      done.diagrams += filled.filled;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  if (missing.length)
+    throw new DiagramError(
+      `Diagram(s) not in the render cache, left out of the page:\n  ${missing.join('\n  ')}`,
+    );
+  return done;
 }
 
 /** A page linking a diagram stylesheet the build did not write would show unstyled diagrams. */

@@ -5,7 +5,6 @@
  * message; it never turns into an empty page.
  */
 import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Code, Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -13,15 +12,13 @@ import type { VFile } from 'vfile';
 import { diagramErrorLine } from './mermaid/fences.ts';
 import type { DiagramRenderer } from './mermaid/renderer.ts';
 import { type PageStylesheet, pageStylesheet, STYLESHEET_DIR } from './mermaid/stylesheet.ts';
-import { compactSvg, shortHash } from './mermaid/svg.ts';
+import { inlineSvg, svgPlaceholder } from './mermaid/fill.ts';
+import { shortHash } from './mermaid/svg.ts';
 
 export const diagramFileName = (source: string): string => `m-${shortHash(source)}.svg`;
 
-function figure(svg: string, source: string, name: string, index: number): Element {
+function figure(svgEl: Element | undefined, source: string, name: string, index: number): Element {
   const id = `diagram-${shortHash(source)}`;
-  const svgTree = fromHtml(svg, { fragment: true, space: 'svg' });
-  const svgEl = svgTree.children.find((c): c is Element => c.type === 'element');
-  if (svgEl) svgEl.properties.ariaLabelledby = `${id}-name`;
   const text = (value: string): ElementContent => ({ type: 'text', value });
   const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
     type: 'element',
@@ -65,6 +62,14 @@ export interface RemarkMermaidOptions {
   sharedScopes?: ReadonlySet<string>;
   /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
   onStylesheet?: (sheet: PageStylesheet) => void;
+  /**
+   * A build: each figure holds a placeholder for its SVG, filled from the render cache when the
+   * page is written (./mermaid/fill.ts), so the SVGs are not compiled into the notes. Dev
+   * inlines them: nothing writes its pages.
+   */
+  placeholders?: boolean;
+  /** Settles when the build's up-front render of every diagram has (drawing nothing twice). */
+  ready?: () => Promise<void> | undefined;
 }
 
 export function remarkMermaid(options: RemarkMermaidOptions) {
@@ -78,6 +83,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
         found.push({ node: node as Code, heading });
     });
     if (!found.length) return;
+    await options.ready?.();
     const outcomes = await renderer.renderAll(found.map((f) => f.node.value));
     const errors: string[] = [];
     found.forEach(({ node, heading: name }, i) => {
@@ -90,7 +96,9 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
       }
       const replacement = node as unknown as { type: string; data: Record<string, unknown> };
       replacement.type = 'mermaidFigure';
-      const fig = figure(compactSvg(outcome.artifact.svg), node.value, name, i + 1);
+      const hash = shortHash(node.value);
+      const svg = options.placeholders ? svgPlaceholder(hash) : inlineSvg(outcome.artifact.svg, hash);
+      const fig = figure(svg, node.value, name, i + 1);
       replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
     if (errors.length) throw new Error(errors.join('\n'));

@@ -4,9 +4,10 @@
  * browser on a rebuild. Slow (seconds each), so only the cases a unit test cannot show.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
@@ -21,7 +22,11 @@ afterAll(() => outDirs.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 // would stop the build).
 const VALID = { quizzes: 'test/fixtures/valid/quizzes', cards: 'test/fixtures/valid/cards' };
 
-function build(notesDir: string, content: { quizzes?: string; cards?: string } = {}) {
+function build(
+  notesDir: string,
+  content: { quizzes?: string; cards?: string } = {},
+  env: Record<string, string> = {},
+) {
   const outDir = mkdtempSync(join(tmpdir(), 'tradeoffs-build-'));
   outDirs.push(outDir);
   const result = withBuildLock(() =>
@@ -29,6 +34,7 @@ function build(notesDir: string, content: { quizzes?: string; cards?: string } =
       env: {
         ...process.env,
         ...otherNotesEnv(notesDir, content),
+        ...env,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
       },
@@ -239,6 +245,85 @@ describe('notes are content, never code (real builds)', () => {
       server.kill();
     }
   }
+});
+
+describe('each diagram is drawn once per build (real builds)', () => {
+  it('draws every diagram of `.md` and `.mdx` notes once, none on a rebuild, only the changed one after an edit', () => {
+    // Labels no earlier run has drawn: the render cache is shared by every build of this checkout.
+    const nonce = randomUUID().slice(0, 8);
+    const notes = mkdtempSync(join(tmpdir(), 'tradeoffs-once-'));
+    outDirs.push(notes);
+    const note = (slug: string, diagrams: string[]) =>
+      `---\ntitle: ${slug}\nslug: ${slug}\nsummary: Diagrams drawn once.\ntags: [t]\norder: 1\nsource: ${slug}.md\n---\n\n` +
+      diagrams.map((d, i) => `## Part ${i + 1}\n\n\`\`\`mermaid\n${d}\n\`\`\`\n`).join('\n');
+    const flow = (label: string) => `flowchart LR\n  A[Client ${nonce}] --> B[${label}]`;
+    // One diagram in both notes: the site has three distinct diagrams.
+    writeFileSync(join(notes, 'markdown.md'), note('markdown', [flow('Cache'), flow('Queue')]));
+    writeFileSync(join(notes, 'mdx-note.mdx'), note('mdx-note', [flow('Queue'), flow('Shard')]));
+    const drew = (output: string) =>
+      /drew (\d+) diagram\(s\) in this build, (\d+) browser launch/.exec(output);
+
+    const cold = build(notes);
+    expect(cold.status, cold.output).toBe(0);
+    // A `.md` note is rendered by Astro's content sync while the up-front pass still draws: it
+    // waited for it (one browser) instead of drawing its two diagrams again (two).
+    expect(drew(cold.output)?.slice(1)).toEqual(['3', '1']);
+    expect(cold.output.match(/rendering \d+ diagram\(s\) with mermaid/g)).toHaveLength(1);
+    const page = readFileSync(join(cold.outDir, 'notes/markdown/index.html'), 'utf8');
+    expect(page.match(/<svg[^>]*class="mmd /g)).toHaveLength(2);
+
+    const warm = build(notes);
+    expect(warm.status, warm.output).toBe(0);
+    expect(drew(warm.output)?.slice(1)).toEqual(['0', '0']);
+
+    writeFileSync(join(notes, 'markdown.md'), note('markdown', [flow('Cache'), flow('Replica')]));
+    const edited = build(notes);
+    expect(edited.status, edited.output).toBe(0);
+    expect(drew(edited.output)?.slice(1)).toEqual(['1', '1']);
+    expect(readFileSync(join(edited.outDir, 'notes/markdown/index.html'), 'utf8')).toContain('Replica');
+  }, 300_000);
+});
+
+describe('diagrams are filled into the written pages (real builds)', () => {
+  it('writes every file byte for byte as with the SVGs compiled into the notes', () => {
+    // The real notes (every kind of diagram they hold) and a `.md` note (Astro's Markdown path).
+    const notes = mkdtempSync(join(tmpdir(), 'tradeoffs-fill-'));
+    outDirs.push(notes);
+    cpSync('content/notes', notes, { recursive: true });
+    writeFileSync(
+      join(notes, 'plain-markdown.md'),
+      '---\ntitle: Plain markdown\nslug: plain-markdown\nsummary: A .md note with diagrams.\ntags: [t]\norder: 9\nsource: plain.md\n---\n\n' +
+        '## Flow\n\n```mermaid\nflowchart LR\n  A["p99 < 200 ms & fast"] --> B{Cache?}\n  style A fill:#e8f5e9\n```\n\n' +
+        '## Calls\n\n```mermaid\nsequenceDiagram\n  Client->>Server: GET /notes/?q=a&b\n  Server-->>Client: 200\n```\n',
+    );
+    const filled = build(notes);
+    expect(filled.status, filled.output).toBe(0);
+    // Its own store: Astro would otherwise serve the notes it compiled for the first build.
+    const inline = build(
+      notes,
+      {},
+      { TRADEOFFS_INLINE_DIAGRAMS: '1', TRADEOFFS_CACHE_DIR: join(notes, '.cache') },
+    );
+    expect(inline.status, inline.output).toBe(0);
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)))
+        .sort();
+    const written = files(filled.outDir);
+    expect(written).toEqual(files(inline.outDir));
+    const pages = written.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const different = written.filter(
+      (f) => !readFileSync(join(filled.outDir, f)).equals(readFileSync(join(inline.outDir, f))),
+    );
+    expect(different).toEqual([]);
+    const md = readFileSync(join(filled.outDir, 'notes/plain-markdown/index.html'), 'utf8');
+    expect(md.match(/<svg[^>]*class="mmd /g)).toHaveLength(2);
+    expect(pages.filter((f) => readFileSync(join(filled.outDir, f), 'utf8').includes('<mmd-svg'))).toEqual(
+      [],
+    );
+  }, 300_000);
 });
 
 describe('valid notes of odd shape build (table before the first heading, no ##, emoji headings, callouts with tables)', () => {

@@ -73,6 +73,14 @@ export function createDiagramRenderer({
   const seen = new Map<string, string>();
   /** Each distinct light stylesheet's dark counterpart (one dark render per family, run-wide). */
   const darkFamilies = new Map<string, Promise<string | undefined>>();
+  /**
+   * Cache key → the render that is drawing it now. Two callers at once (the build's up-front
+   * pass and a `.md` note that Astro's content sync renders meanwhile) wait for one drawing
+   * instead of drawing the same diagram twice.
+   */
+  const inFlight = new Map<string, Promise<void>>();
+  /** Diagrams drawn (light theme) and browser launches by this renderer: a build's real cost. */
+  const counts = { drawn: 0, launches: 0 };
 
   async function readCached(key: string): Promise<RenderOutcome | undefined> {
     const failed = failures.get(key);
@@ -136,6 +144,7 @@ export function createDiagramRenderer({
    * arrive. Returns only what failed.
    */
   async function renderBatch(pool: RenderPool, sources: string[]): Promise<void> {
+    counts.drawn += sources.length;
     const drawn = await pool.draw(sources.map(protectLabels), config('default'));
     const light = sources.map((source, i) => lightParts(source, drawn[i] as Drawn));
     /**
@@ -151,9 +160,13 @@ export function createDiagramRenderer({
     }
     if (fresh.size) {
       const reps = [...fresh.values()];
+      // Ahead of the light batches still waiting: every batch with these stylesheets waits for
+      // this one before it can be finished and written. Queued behind them, it held every drawn
+      // SVG of a 500-note build in memory and left all their processing for the end (~9 s).
       const darkDrawn = pool.draw(
         reps.map((r) => protectLabels(r.source)),
         config('dark'),
+        { first: true },
       );
       reps.forEach((rep, k) =>
         darkFamilies.set(
@@ -192,18 +205,43 @@ export function createDiagramRenderer({
   async function prepare(sources: string[]): Promise<void> {
     const unique = [...new Set(sources)];
     for (const source of unique) seen.set(diagramFileName(source), cacheKey(source));
-    const cached = await Promise.all(unique.map((s) => failures.has(cacheKey(s)) || isCached(cacheKey(s))));
-    const missing = unique.filter((_, i) => !cached[i]);
-    if (!missing.length) return;
+    const keys = unique.map(cacheKey);
+    const cached = await Promise.all(keys.map((k) => failures.has(k) || inFlight.has(k) || isCached(k)));
+    // Decided after the last await, so no other caller can claim the same key in between.
+    const others = keys.flatMap((k) => inFlight.get(k) ?? []);
+    const missing = unique.filter((_, i) => !cached[i] && !inFlight.has(keys[i] as string));
+    if (missing.length) {
+      const own = drawMissing(missing);
+      const settled = own.catch(() => undefined);
+      for (const source of missing) inFlight.set(cacheKey(source), settled);
+      try {
+        await own;
+      } finally {
+        for (const source of missing) inFlight.delete(cacheKey(source));
+      }
+    }
+    await Promise.all(others);
+  }
+
+  let drawing = 0;
+  async function drawMissing(missing: string[]): Promise<void> {
     await mkdir(cacheDir, { recursive: true });
-    const pool = createRenderPool({ ...poolOptions, onLaunch: () => onLaunch?.(missing.length) });
+    drawing += 1;
+    const pool = createRenderPool({
+      ...poolOptions,
+      onLaunch: () => {
+        counts.launches += 1;
+        onLaunch?.(missing.length);
+      },
+    });
     try {
       const batches: string[][] = [];
       for (let i = 0; i < missing.length; i += batchSize) batches.push(missing.slice(i, i + batchSize));
       await Promise.all(batches.map((batch) => renderBatch(pool, batch)));
     } finally {
       await pool.close();
-      darkFamilies.clear();
+      // Not while another render reads them: a family missing there would lose its dark theme.
+      if (--drawing === 0) darkFamilies.clear();
     }
   }
 
@@ -227,17 +265,24 @@ export function createDiagramRenderer({
     });
   }
 
-  /** The full-size standalone SVG of a diagram seen by this process, by its file name. */
-  async function standalone(fileName: string): Promise<string | undefined> {
+  /** The rendered artifact of a diagram seen by this process, by its file name (`m-<hash>.svg`). */
+  async function artifact(fileName: string): Promise<DiagramArtifact | undefined> {
     const key = seen.get(fileName);
     const outcome = key ? await readCached(key) : undefined;
-    return outcome?.ok ? outcome.artifact.standalone : undefined;
+    return outcome?.ok ? outcome.artifact : undefined;
   }
+
+  /** The full-size standalone SVG of a diagram seen by this process, by its file name. */
+  const standalone = async (fileName: string): Promise<string | undefined> =>
+    (await artifact(fileName))?.standalone;
 
   /** File names of every diagram this process has seen that rendered. */
   const fileNames = (): string[] => [...seen].flatMap(([name, key]) => (failures.has(key) ? [] : [name]));
 
-  return { renderAll, errors, standalone, fileNames };
+  /** How many diagrams this renderer drew and how often it launched a browser, so far. */
+  const stats = (): { drawn: number; launches: number } => ({ ...counts });
+
+  return { renderAll, errors, artifact, standalone, fileNames, stats };
 }
 
 export type DiagramRenderer = ReturnType<typeof createDiagramRenderer>;

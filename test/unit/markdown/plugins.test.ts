@@ -8,13 +8,25 @@ import { describe, expect, it } from 'vitest';
 import type { DiagramRenderer, RenderOutcome } from '../../../src/markdown/mermaid/renderer.ts';
 import { rehypeFigures } from '../../../src/markdown/rehype-figures.ts';
 import { remarkAsciiFigures } from '../../../src/markdown/remark-ascii-figures.ts';
+import { fillPlaceholders, svgPlaceholder } from '../../../src/markdown/mermaid/fill.ts';
+import { shortHash } from '../../../src/markdown/mermaid/svg.ts';
 import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
+
+/** Shaped like a cached render: a marker, nested labels, entities in text and attributes. */
+const REAL_SVG =
+  '<svg id="m-1" width="100%" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="mmd mmd-x" style="max-width:120px;min-width:min(120px,30rem)" viewBox="0 0 120.456 80" role="img" aria-roledescription="flowchart-v2">' +
+  '<marker id="m-1_end" viewBox="0 0 10 10" refX="5" refY="5" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z"></path></marker><defs></defs>' +
+  '<path d="M10.123,5-0.04L20.5,30" marker-end="url(#m-1_end)"></path>' +
+  '<g class="label" transform="translate(10.04, 20.55)"><text y="-10.1" text-anchor="middle"><tspan x="0" dy="1.1em" text-anchor="middle">p99 &lt; 200 ms &amp; "fast"</tspan></text></g>' +
+  '<use xlink:href="#m-1_end" href="#m-1_end"></use></svg>';
 
 /** A renderer that draws a labelled box, or fails for sources containing "BROKEN". */
 const fakeRenderer: DiagramRenderer = {
   errors: async (sources) => sources.map(() => undefined),
+  artifact: async () => undefined,
   standalone: async () => undefined,
   fileNames: () => [],
+  stats: () => ({ drawn: 0, launches: 0 }),
   renderAll: async (sources) =>
     sources.map((source): RenderOutcome =>
       source.includes('BROKEN')
@@ -23,7 +35,9 @@ const fakeRenderer: DiagramRenderer = {
             ok: true,
             artifact: {
               source,
-              svg: '<svg class="mmd mmd-x" role="img" viewBox="0 0 10 10"><text>Box</text></svg>',
+              svg: source.includes('REAL')
+                ? REAL_SVG
+                : '<svg class="mmd mmd-x" role="img" viewBox="0 0 10 10"><text>Box</text></svg>',
               type: 'flowchart-v2',
               scope: 'mmd-x',
               themeCss: '',
@@ -36,12 +50,12 @@ const fakeRenderer: DiagramRenderer = {
     ),
 };
 
-async function render(markdown: string): Promise<string> {
+async function render(markdown: string, placeholders = false): Promise<string> {
   const file = new VFile({ path: 'content/notes/example.mdx', value: markdown });
   const out = await unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkMermaid, { renderer: fakeRenderer })
+    .use(remarkMermaid, { renderer: fakeRenderer, placeholders })
     .use(remarkAsciiFigures)
     .use(remarkRehype)
     .use(rehypeFigures)
@@ -81,6 +95,42 @@ describe('remarkMermaid', () => {
     expect(link).not.toBeNull();
     expect(html.indexOf('<link')).toBeLessThan(html.indexOf('<figure'));
     expect(await render('## A\n\nno diagrams here\n')).not.toContain('<link');
+  });
+});
+
+describe('diagram placeholders (a build fills them when it writes the page)', () => {
+  const markdown =
+    '## Latency\n\n```mermaid\ngraph LR\n  REAL-->B\n```\n\ntext\n\n```mermaid\ngraph LR\n  A-->B\n```\n\n' +
+    '## Again\n\n```mermaid\ngraph LR\n  REAL-->B\n```\n';
+  const svgOf = async (hash: string) => {
+    const [outcome] = await fakeRenderer.renderAll([
+      hash === shortHash('graph LR\n  A-->B') ? 'graph LR\n  A-->B' : 'graph LR\n  REAL-->B',
+    ]);
+    return outcome?.ok ? outcome.artifact.svg : undefined;
+  };
+
+  it('hold no SVG, and filled they are byte for byte the page the inline figures make', async () => {
+    const inline = await render(markdown);
+    const deferred = await render(markdown, true);
+    expect(deferred).not.toContain('<svg');
+    expect(deferred.match(/<mmd-svg data-diagram="[0-9a-f]{8}"><\/mmd-svg>/g)).toHaveLength(3);
+    const filled = await fillPlaceholders(deferred, svgOf);
+    expect(filled.missing).toEqual([]);
+    expect(filled.filled).toBe(3);
+    expect(filled.html).toBe(inline);
+    expect(filled.html).toContain('p99 &#x3C; 200 ms &#x26; "fast"');
+  });
+
+  it('name the diagrams the render cache has no SVG for, and keep their placeholders', async () => {
+    const deferred = await render(markdown, true);
+    const filled = await fillPlaceholders(deferred, async (hash) =>
+      hash === shortHash('graph LR\n  A-->B') ? undefined : svgOf(hash),
+    );
+    expect(filled.missing).toEqual([shortHash('graph LR\n  A-->B')]);
+    expect(filled.html).toContain(`<mmd-svg data-diagram="${shortHash('graph LR\n  A-->B')}"></mmd-svg>`);
+    expect(filled.html.match(/<svg/g)).toHaveLength(2);
+    expect(filled.filled).toBe(2);
+    expect(() => svgPlaceholder('../x')).toThrow(/not a diagram hash/);
   });
 });
 

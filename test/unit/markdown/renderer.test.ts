@@ -53,6 +53,20 @@ describe('diagram renderer', () => {
     expect(await next.standalone(next.fileNames()[0] as string)).toMatch(/^<svg[\s\S]*<style>/);
   });
 
+  it('draws a diagram once when two callers ask for it at the same time', async () => {
+    launches.length = 0;
+    const r = renderer();
+    const one = ['Ledger', 'Outbox', 'Saga'].map(flow);
+    const two = ['Saga', 'Ledger', 'Inbox'].map(flow);
+    const [a, b] = await Promise.all([r.renderAll(one), r.renderAll(two)]);
+    expect([...a, ...b].every((o) => o.ok)).toBe(true);
+    // Four distinct diagrams, each drawn once: the second caller waits for what the first draws.
+    expect(r.stats().drawn).toBe(4);
+    expect(launches.reduce((sum, n) => sum + n, 0)).toBe(4);
+    await r.renderAll(two);
+    expect(r.stats()).toEqual({ drawn: 4, launches: launches.length });
+  });
+
   it('reports mermaid’s own message for an invalid diagram, keeps the valid ones', async () => {
     const r = renderer();
     const errors = await r.errors([flow('Cache'), 'flowchart LR\n  A --> ', flow('Broker')]);
