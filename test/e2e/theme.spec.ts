@@ -117,3 +117,22 @@ for (const scheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('on a phone, the theme toggle appearing does not move the page', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { sources?: { node?: Node }[] }[])
+        for (const source of entry.sources ?? [])
+          if (source.node instanceof Element && source.node.closest('.site-header'))
+            shifts.push(source.node.outerHTML.slice(0, 80));
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/flashcards/sessions-and-state/');
+  await expect(page.getByRole('button', { name: /theme/i })).toBeVisible();
+  await page.waitForLoadState('load');
+  expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
+  await page.close();
+});
