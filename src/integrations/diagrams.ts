@@ -4,10 +4,12 @@
  *    ones come from disk), so an invalid diagram fails the build up front with file:line;
  * 2. while pages render, the remark plugin only reads those results (it renders on its own
  *    only in dev, for a diagram edited since start);
- * 3. each note with diagrams links its own stylesheet (`_astro/mmd-<hash>.css`: the theme blocks
- *    and classes of its diagrams only), so no page's weight grows with the site;
- *    `virtual:tradeoffs/diagrams.css` (imported by every note page) is kept empty for that reason;
- * 4. `astro:build:done` writes those stylesheets and each diagram as a standalone SVG for "Open full size".
+ * 3. each note with diagrams links its own stylesheet (`_astro/mmd-<hash>.css`: the classes of its
+ *    diagrams and the theme blocks the shared sheet lacks), so no page's weight grows with the
+ *    site; `virtual:tradeoffs/diagrams.css` (in the site's stylesheet) holds one theme block per
+ *    diagram type (see sharedScopes);
+ * 4. `astro:build:done` fills each page's SVGs in, writes those stylesheets and each diagram as
+ *    a standalone SVG for "Open full size".
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -79,7 +81,8 @@ export function createDiagrams(root = process.cwd()) {
     const byFile = new Map<string, string[]>();
     for (const fence of fences) byFile.set(fence.file, [...(byFile.get(fence.file) ?? []), fence.source]);
     // Each note's diagrams as its stylesheet needs them (the SVG cut to its viewBox, for the
-    // reserved height): which theme blocks are shared is known only once every note is read.
+    // reserved height; the theme CSS held once per scope, in `themes`): which theme blocks are
+    // shared is known only once every note is read.
     const notes: DiagramArtifact[][] = [];
     for (const sources of byFile.values()) {
       const artifacts = (await renderer.renderAll(sources)).flatMap((o) => (o.ok ? [o.artifact] : []));
@@ -94,7 +97,7 @@ export function createDiagrams(root = process.cwd()) {
         })),
       );
     }
-    if (remarkOptions.sharedThemes) remarkOptions.sharedScopes = sharedScopes(notes);
+    if (building) remarkOptions.sharedScopes = sharedScopes(notes);
     for (const note of notes)
       keep(
         pageStylesheet(
@@ -111,6 +114,12 @@ export function createDiagrams(root = process.cwd()) {
    * browser's launch and the first batches overlap Astro's own start-up (content sync, types).
    */
   let early: Promise<void> | undefined;
+  /**
+   * A build knows every diagram before pages render: their theme blocks go once into the notes'
+   * shared stylesheet (the virtual module, bundled by Vite into a hashed file). Dev keeps them
+   * in each page's sheet: an edit can bring a diagram of a new type at any time.
+   */
+  let building = false;
   // A `.md` note is rendered by Astro's content sync, before `astro:build:start`: it waits for
   // the up-front pass rather than drawing its diagrams a second time in a browser of its own.
   remarkOptions.ready = () => early?.catch(() => undefined);
@@ -122,10 +131,7 @@ export function createDiagrams(root = process.cwd()) {
         remarkOptions.base = config.base;
         // TRADEOFFS_INLINE_DIAGRAMS=1: SVGs compiled into the notes as in dev (tests compare the two).
         remarkOptions.placeholders = command === 'build' && process.env.TRADEOFFS_INLINE_DIAGRAMS !== '1';
-        // A build knows every diagram before pages render: their theme blocks go once into the
-        // notes' shared stylesheet (this module, bundled by Vite into a hashed file). Dev keeps
-        // them in each page's sheet: an edit can bring a diagram of a new type at any time.
-        remarkOptions.sharedThemes = command === 'build';
+        building = command === 'build';
         if (command === 'build' && !early) {
           early = prerender();
           prerendered = early;
@@ -141,7 +147,7 @@ export function createDiagrams(root = process.cwd()) {
                 resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
                 load: async (id: string) => {
                   if (id !== RESOLVED_ID) return undefined;
-                  if (!remarkOptions.sharedThemes) return '/* diagram styles: in each page’s sheet (dev) */';
+                  if (!building) return '/* diagram styles: in each page’s sheet (dev) */';
                   await prerendered?.catch(() => undefined);
                   const shared = [...themes.values()].filter((t) => remarkOptions.sharedScopes?.has(t.scope));
                   return shared.length ? themeCss(shared) : '/* no diagrams */';
@@ -181,10 +187,15 @@ export function createDiagrams(root = process.cwd()) {
       'astro:build:done': async ({ dir, logger }) => {
         const { drawn, launches } = renderer.stats();
         logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
+        const dist = fileURLToPath(dir);
+        await mkdir(join(dist, STYLESHEET_DIR), { recursive: true });
+        await Promise.all([...sheets].map(([name, css]) => writeFile(join(dist, STYLESHEET_DIR, name), css)));
         // First: every later step (Pagefind, the service worker's hashes) reads the finished pages.
         const filling = performance.now();
-        const filled = await fillPages(fileURLToPath(dir), (hash) =>
-          renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+        const filled = await finishPages(
+          dist,
+          (hash) => renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+          new Set(sheets.keys()),
         );
         logger.info(
           `filled ${filled.diagrams} diagram(s) into ${filled.pages} page(s) in ${Math.round(performance.now() - filling)} ms`,
@@ -201,10 +212,6 @@ export function createDiagrams(root = process.cwd()) {
             }),
           );
         }
-        const dist = fileURLToPath(dir);
-        await mkdir(join(dist, STYLESHEET_DIR), { recursive: true });
-        await Promise.all([...sheets].map(([name, css]) => writeFile(join(dist, STYLESHEET_DIR, name), css)));
-        await checkSheetsWritten(dist, new Set(sheets.keys()));
       },
     },
   };
@@ -214,23 +221,29 @@ export function createDiagrams(root = process.cwd()) {
 }
 
 /**
- * Puts every diagram's SVG into the pages that hold its placeholder (../markdown/mermaid/fill.ts),
- * a few pages at a time: never every page or every diagram in memory at once.
+ * One pass over the written pages: puts every diagram's SVG where its placeholder is
+ * (../markdown/mermaid/fill.ts), and checks that every diagram stylesheet a page links was
+ * written (a page linking one the build did not write would show unstyled diagrams). A few
+ * pages at a time: never every page or every diagram in memory at once.
  */
-async function fillPages(
+async function finishPages(
   dist: string,
   svgOf: (hash: string) => Promise<string | undefined>,
+  writtenSheets: ReadonlySet<string>,
 ): Promise<{ pages: number; diagrams: number }> {
   const pages = (await readdir(dist, { withFileTypes: true, recursive: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => join(entry.parentPath, entry.name));
   const missing: string[] = [];
+  const unwritten = new Set<string>();
   const done = { pages: 0, diagrams: 0 };
   let next = 0;
   const worker = async () => {
     while (next < pages.length) {
       const page = pages[next++] as string;
       const html = await readFile(page, 'utf8');
+      for (const match of html.matchAll(/\/(mmd-[0-9a-f]{12}\.css)"/g))
+        if (!writtenSheets.has(match[1] as string)) unwritten.add(`${page}: ${match[1]}`);
       if (!hasPlaceholders(html)) continue;
       const filled = await fillPlaceholders(html, svgOf);
       missing.push(...filled.missing.map((hash) => `${page}: diagram-${hash}`));
@@ -244,20 +257,7 @@ async function fillPages(
     throw new DiagramError(
       `Diagram(s) not in the render cache, left out of the page:\n  ${missing.join('\n  ')}`,
     );
+  if (unwritten.size)
+    throw new DiagramError(`Diagram stylesheet(s) linked but not written:\n  ${[...unwritten].join('\n  ')}`);
   return done;
-}
-
-/** A page linking a diagram stylesheet the build did not write would show unstyled diagrams. */
-async function checkSheetsWritten(dist: string, written: Set<string>): Promise<void> {
-  const entries = await readdir(dist, { withFileTypes: true, recursive: true });
-  const missing = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
-    for (const match of html.matchAll(/\/(mmd-[0-9a-f]{12}\.css)"/g)) {
-      if (!written.has(match[1] as string)) missing.add(`${join(entry.parentPath, entry.name)}: ${match[1]}`);
-    }
-  }
-  if (missing.size)
-    throw new DiagramError(`Diagram stylesheet(s) linked but not written:\n  ${[...missing].join('\n  ')}`);
 }

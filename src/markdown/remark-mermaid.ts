@@ -54,11 +54,9 @@ export interface RemarkMermaidOptions {
   /** The site's base path (Astro's `base`), for the page stylesheet's address. */
   base?: string;
   /**
-   * The diagrams' theme blocks are in the notes' shared stylesheet (a build), so a page's own
-   * sheet holds only its classes and reserved heights; otherwise (dev) the page's sheet has all.
+   * Which theme blocks the notes' shared stylesheet holds (a build sets it before pages
+   * render): a page's own sheet leaves those out. Unset (dev), the page's sheet has them all.
    */
-  sharedThemes?: boolean;
-  /** Which theme blocks the shared stylesheet holds (the build sets it before pages render). */
   sharedScopes?: ReadonlySet<string>;
   /** Told about each page stylesheet, so the build can write it (and dev can serve it). */
   onStylesheet?: (sheet: PageStylesheet) => void;
@@ -104,7 +102,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
     if (errors.length) throw new Error(errors.join('\n'));
     const sheet = pageStylesheet(
       outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])),
-      { shared: options.sharedThemes ? (options.sharedScopes ?? new Set()) : undefined },
+      { shared: options.sharedScopes },
     );
     if (!sheet) return;
     options.onStylesheet?.(sheet);
