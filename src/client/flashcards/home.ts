@@ -7,11 +7,8 @@
  */
 import { deckCounts, pruneRemoved, reviewStats, withNewPerDay } from '../../domain/flashcards/queue.ts';
 import { flashcardRecord } from '../../domain/flashcards/queue.ts';
-import {
-  catalogueAliases,
-  isPackedCatalogue,
-  unpackCatalogue,
-} from '../../domain/progress/packed-catalogue.ts';
+import { isPackedCatalogue, unpackCatalogue } from '../../domain/progress/packed-catalogue.ts';
+import { keepCatalogueAliases } from './aliases.ts';
 import { loadProgress, readProblem, saveChange, show, tzOffset } from './store.ts';
 import { initProgressFile } from '../progress/file-ui.ts';
 import { plural, pluralWord } from '../../domain/content/text.ts';
@@ -26,8 +23,7 @@ async function cardIdsByDeck(url: string): Promise<Map<string, string[]> | null>
     if (!response.ok) return null;
     const data = (await response.json()) as unknown;
     if (!isPackedCatalogue(data)) return null;
-    const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
-    if (holder) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(data));
+    keepCatalogueAliases(data);
     return new Map(unpackCatalogue(data).decks.map((d) => [d.id, Object.keys(d.cards)]));
   } catch {
     return null;

@@ -4,11 +4,7 @@
  * and draws it with DOM calls: no HTML strings, no style attributes (strict CSP; the sparkline's
  * colours come from CSS classes). Redraws after an import and when another tab saves progress.
  */
-import {
-  catalogueAliases,
-  isPackedCatalogue,
-  unpackCatalogue,
-} from '../../domain/progress/packed-catalogue.ts';
+import { isPackedCatalogue, unpackCatalogue } from '../../domain/progress/packed-catalogue.ts';
 import {
   type Catalogue,
   type Dashboard,
@@ -30,7 +26,7 @@ import {
 } from '../../domain/progress/storage.ts';
 import type { FlashcardProgress, QuizAttempts } from '../../schemas/progress.ts';
 import { initProgressFile } from './file-ui.ts';
-import { pageCardAliases } from '../flashcards/aliases.ts';
+import { keepCatalogueAliases, pageCardAliases } from '../flashcards/aliases.ts';
 import { href } from '../../lib/url.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -348,8 +344,7 @@ async function fetchCatalogue(url: string): Promise<Catalogue> {
   const raw = (await response.json()) as unknown;
   // The merged card ids come with the catalogue (inlined, they grew this page with the pile),
   // put where the progress store reads them, so an import below maps them too.
-  const holder = document.querySelector<HTMLElement>('[data-card-aliases]');
-  if (holder && isPackedCatalogue(raw)) holder.dataset.cardAliases = JSON.stringify(catalogueAliases(raw));
+  if (isPackedCatalogue(raw)) keepCatalogueAliases(raw);
   const data = (isPackedCatalogue(raw) ? unpackCatalogue(raw) : raw) as Catalogue;
   if (!Array.isArray(data?.quizzes) || !Array.isArray(data.decks) || typeof data.notes !== 'object')
     throw new Error('unexpected content');
