@@ -63,6 +63,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   // Never fetch anything at build or run time: no remote fonts, no telemetry-dependent features.
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's own marker in every compiled MDX note (withastro/astro#18087: harmless, open):
+        // five notes printed five boxed warnings per build, hiding the ones an author must read.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   markdown: {
     // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
