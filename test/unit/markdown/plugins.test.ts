@@ -56,7 +56,7 @@ async function render(markdown: string, placeholders = false, ready?: () => Prom
   const out = await unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkMermaid, { renderer: fakeRenderer, placeholders, ...(ready ? { ready } : {}) })
+    .use(remarkMermaid, { renderer: fakeRenderer, placeholders, ready })
     .use(remarkAsciiFigures)
     .use(remarkRehype)
     .use(rehypeFigures)
