@@ -33,12 +33,6 @@ import { readNoteFiles } from './content-files.ts';
 const VIRTUAL_ID = 'virtual:tradeoffs/diagrams.css';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/**
- * New diagrams up to which Vite's build runs while they draw. Measured on this machine (2 cores):
- * see the bench's cold builds at 35 and 500 notes.
- */
-const OVERLAP_LIMIT = 600;
-
 export class DiagramError extends Error {
   override name = 'DiagramError';
 }
@@ -63,23 +57,15 @@ export function createDiagrams(root = process.cwd()) {
   const themes = new Map<string, DiagramArtifact>();
   let prerendered: Promise<void> | undefined;
 
-  /** How many diagrams the up-front pass draws (not in the cache), once it has read the notes. */
-  let planned: Promise<number> = Promise.resolve(0);
-
   /** Renders all diagrams of all notes; throws one error listing every invalid diagram. */
   async function prerender(): Promise<void> {
-    // Set before the first await: `astro:build:start` reads it as soon as the pass has begun.
-    const found = readNoteFiles(root).then((files) =>
-      files.flatMap((file) =>
-        findMermaidFences(Buffer.from(file.bytes).toString('utf8')).map((fence) => ({
-          ...fence,
-          file: file.path,
-        })),
-      ),
+    const files = await readNoteFiles(root);
+    const fences = files.flatMap((file) =>
+      findMermaidFences(Buffer.from(file.bytes).toString('utf8')).map((fence) => ({
+        ...fence,
+        file: file.path,
+      })),
     );
-    planned = found.then((fences) => renderer.toDraw(fences.map((f) => f.source)));
-    planned.catch(() => undefined);
-    const fences = await found;
     const started = performance.now();
     const failed = await renderer.errors(fences.map((f) => f.source));
     const errors = fences.flatMap((fence, i) => {
@@ -134,10 +120,9 @@ export function createDiagrams(root = process.cwd()) {
    * in each page's sheet: an edit can bring a diagram of a new type at any time.
    */
   let building = false;
-  // Every note waits for the up-front pass rather than drawing its diagrams a second time in a
-  // browser of its own: a `.md` note, which Astro's content sync renders before
-  // `astro:build:start`, and every note Vite compiles while the pass still draws (see there).
-  remarkOptions.ready = () => prerendered;
+  // A `.md` note is rendered by Astro's content sync, before `astro:build:start`: it waits for
+  // the up-front pass rather than drawing its diagrams a second time in a browser of its own.
+  remarkOptions.ready = () => early?.catch(() => undefined);
 
   const integration: AstroIntegration = {
     name: 'tradeoffs:diagrams',
@@ -196,19 +181,10 @@ export function createDiagrams(root = process.cwd()) {
         prerender().catch((error: Error) => logger.error(error.message)),
       'astro:build:start': async () => {
         const pending = early ?? prerender();
-        prerendered = pending;
         early = undefined;
-        // A pile with few new diagrams lets Vite bundle while they draw (its notes wait for them
-        // in the remark plugin, the shared sheet in the virtual module): Vite's main thread and
-        // the drawing pages share the two cores, instead of one idling. Many new diagrams are
-        // drawn first: both at once raised a 500-note build's peak memory past its bound.
-        // An invalid diagram fails the build either way: here, or as each note's own file:line.
-        if ((await planned) > OVERLAP_LIMIT) await pending;
-        else pending.catch(() => undefined);
+        await pending;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // Pages Astro copied from the last build ran no remark plugin: none waited for the pass.
-        await prerendered;
         const { drawn, launches } = renderer.stats();
         logger.info(`drew ${drawn} diagram(s) in this build, ${launches} browser launch(es)`);
         const dist = fileURLToPath(dir);

@@ -66,10 +66,7 @@ export interface RemarkMermaidOptions {
    * inlines them: nothing writes its pages.
    */
   placeholders?: boolean;
-  /**
-   * Settles when the build's up-front render of every diagram has (drawing nothing twice);
-   * rejects with its error if a diagram of the site is invalid.
-   */
+  /** Settles when the build's up-front render of every diagram has (drawing nothing twice). */
   ready?: () => Promise<void> | undefined;
 }
 
@@ -84,12 +81,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
         found.push({ node: node as Code, heading });
     });
     if (!found.length) return;
-    // The up-front pass's error, if any, lists every invalid diagram of the site: a note with
-    // one of them reports that list rather than its own.
-    const upfront = await options.ready?.()?.then(
-      () => undefined,
-      (error: Error) => error,
-    );
+    await options.ready?.();
     const outcomes = await renderer.renderAll(found.map((f) => f.node.value));
     const errors: string[] = [];
     found.forEach(({ node, heading: name }, i) => {
@@ -107,7 +99,7 @@ export function remarkMermaid(options: RemarkMermaidOptions) {
       const fig = figure(svg, node.value, name, i + 1);
       replacement.data = { hName: fig.tagName, hProperties: fig.properties, hChildren: fig.children };
     });
-    if (errors.length) throw upfront ?? new Error(errors.join('\n'));
+    if (errors.length) throw new Error(errors.join('\n'));
     const sheet = pageStylesheet(
       outcomes.flatMap((o) => (o?.ok ? [o.artifact] : [])),
       { shared: options.sharedScopes },

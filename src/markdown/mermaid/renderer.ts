@@ -235,24 +235,14 @@ export function createDiagramRenderer({
       },
     });
     try {
-      // A few diagrams are shared out over every page: 29 in batches of 24 left one page
-      // drawing 24 while the other drew 5.
-      const size = Math.max(1, Math.min(batchSize, Math.ceil(missing.length / pool.pages)));
       const batches: string[][] = [];
-      for (let i = 0; i < missing.length; i += size) batches.push(missing.slice(i, i + size));
+      for (let i = 0; i < missing.length; i += batchSize) batches.push(missing.slice(i, i + batchSize));
       await Promise.all(batches.map((batch) => renderBatch(pool, batch)));
     } finally {
       await pool.close();
       // Not while another render reads them: a family missing there would lose its dark theme.
       if (--drawing === 0) darkFamilies.clear();
     }
-  }
-
-  /** How many of these distinct sources are not yet drawn (neither cached nor known to fail). */
-  async function toDraw(sources: string[]): Promise<number> {
-    const keys = [...new Set(sources)].map(cacheKey);
-    const done = await Promise.all(keys.map((k) => failures.has(k) || isCached(k)));
-    return done.filter((d) => !d).length;
   }
 
   /** Renders every source (cached ones from disk); results match the input order. */
@@ -292,7 +282,7 @@ export function createDiagramRenderer({
   /** How many diagrams this renderer drew and how often it launched a browser, so far. */
   const stats = (): { drawn: number; launches: number } => ({ ...counts });
 
-  return { renderAll, errors, toDraw, artifact, standalone, fileNames, stats };
+  return { renderAll, errors, artifact, standalone, fileNames, stats };
 }
 
 export type DiagramRenderer = ReturnType<typeof createDiagramRenderer>;

@@ -23,7 +23,6 @@ const REAL_SVG =
 /** A renderer that draws a labelled box, or fails for sources containing "BROKEN". */
 const fakeRenderer: DiagramRenderer = {
   errors: async (sources) => sources.map(() => undefined),
-  toDraw: async () => 0,
   artifact: async () => undefined,
   standalone: async () => undefined,
   fileNames: () => [],
@@ -51,12 +50,12 @@ const fakeRenderer: DiagramRenderer = {
     ),
 };
 
-async function render(markdown: string, placeholders = false, ready?: () => Promise<void>): Promise<string> {
+async function render(markdown: string, placeholders = false): Promise<string> {
   const file = new VFile({ path: 'content/notes/example.mdx', value: markdown });
   const out = await unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkMermaid, { renderer: fakeRenderer, placeholders, ready })
+    .use(remarkMermaid, { renderer: fakeRenderer, placeholders })
     .use(remarkAsciiFigures)
     .use(remarkRehype)
     .use(rehypeFigures)
@@ -84,23 +83,6 @@ describe('remarkMermaid', () => {
     await expect(render('# T\n\ntext\n\n```mermaid\ngraph LR\nBROKEN\n```\n')).rejects.toThrow(
       'content/notes/example.mdx:7: invalid mermaid diagram: Parse error on line 2:',
     );
-  });
-
-  it('waits for the up-front pass; where it failed, a note with an invalid diagram reports its list of every one', async () => {
-    const siteWide = new Error('Invalid mermaid diagram(s):\n  a.mdx:7: …\n  b.mdx:9: …');
-    let settle = () => {};
-    const pass = new Promise<void>((_, reject) => (settle = () => reject(siteWide)));
-    let done = false;
-    const valid = render('## A\n\n```mermaid\ngraph LR\n  A-->B\n```\n', false, () => pass).then((html) => {
-      done = true;
-      return html;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(done).toBe(false);
-    settle();
-    // Someone else's invalid diagram: this note renders as usual.
-    expect(await valid).toContain('<figure class="diagram"');
-    await expect(render('```mermaid\ngraph LR\nBROKEN\n```\n', false, () => pass)).rejects.toBe(siteWide);
   });
 
   it('leaves other code blocks alone', async () => {
