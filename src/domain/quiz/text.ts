@@ -44,6 +44,11 @@ export const unsafeQuizText = (text: string): string | undefined =>
   memo('unsafe-quiz-text', text, () => readQuizText(text));
 
 function readQuizText(text: string): string | undefined {
+  // Every refusal is of a link, image or definition (`[`, `![`, `<…>`) or of HTML (`<`): a text
+  // with neither character has none to refuse. GFM's bare links (www., http(s)://, emails) are
+  // never refused. Most quiz texts are such plain sentences, and parsing each one cost more
+  // than everything else the quiz gate checks.
+  if (!text.includes('[') && !text.includes('<')) return undefined;
   const tree = fromMarkdown(text, GFM) as MdNode;
   for (const node of walk(tree)) {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url) {
