@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { contentGate } from './src/integrations/content-gate.ts';
@@ -63,6 +62,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'auto' },
   // Never fetch anything at build or run time: no remote fonts, no telemetry-dependent features.
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's own marker in every compiled MDX note (withastro/astro#18087: harmless, open):
+        // five notes printed five boxed warnings per build, hiding the ones an author must read.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   markdown: {
     // Prism emits classes; Shiki emits inline `style` attributes that a strict CSP blocks.
     syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] },
@@ -109,8 +120,6 @@ export default defineConfig({
     // Static note content compiles to HTML strings, not a JSX call per element: a note's inline
     // SVGs are thousands of elements, and compiling them was most of every build.
     mdx({ optimize: true }),
-    // The offline-only pages (src/pages/offline/) are for the service worker, not for readers to find.
-    sitemap({ filter: (page) => !/\/offline\//.test(page) }),
     // Before the service worker lists the pages: each page's CSP with its own hashes only.
     cspTrim(),
     pagefindIndex(),

@@ -111,25 +111,52 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** Runs `astro build` and returns seconds and peak RSS of the process tree. */
+/**
+ * CPU seconds (user + system) of every process a command ran and waited for, Chromium's
+ * included, from the shell's `times` (its second line: its children's totals). Far less moved by
+ * other work on the machine than wall time: what a build costs, where wall time says how long.
+ */
+const cpuSeconds = (times: string): number => {
+  const line = times.trim().split('\n')[1] ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+};
+
+/** Runs `astro build` and returns seconds (wall and CPU) and peak RSS of the process tree. */
 function build(
   outDir: string,
   env: Record<string, string> = {},
   cwd = process.cwd(),
-): Promise<{ seconds: number; peakRssMiB: number; log: string }> {
+): Promise<{ seconds: number; cpuSeconds: number; peakRssMiB: number; log: string }> {
   return new Promise((resolveBuild, reject) => {
     const started = performance.now();
     // The running Node (24 via npm), not whatever `node` is first on PATH.
     // Ours as `npm run build` runs it (scripts/astro.ts: the bundler's allocator settings), the
     // reference as plain Astro.
     const cli = cwd === process.cwd() ? 'scripts/astro.ts' : 'node_modules/astro/bin/astro.mjs';
-    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], {
-      cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
-    });
+    // Through a shell, for its `times` on file descriptor 3.
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        '"$@"; code=$?; times >&3; exit $code',
+        'sh',
+        process.execPath,
+        cli,
+        'build',
+        '--outDir',
+        outDir,
+      ],
+      {
+        cwd,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      },
+    );
     let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
+    let times = '';
+    child.stdout?.on('data', (d) => (log += d));
+    child.stderr?.on('data', (d) => (log += d));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (times += d));
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid as number))), 200);
     child.on('close', (code) => {
@@ -138,6 +165,7 @@ function build(
       else
         resolveBuild({
           seconds: (performance.now() - started) / 1000,
+          cpuSeconds: cpuSeconds(times),
           peakRssMiB: round(peak / 2 ** 20, 0),
           log,
         });
@@ -385,6 +413,8 @@ interface BuildSet {
   warm: number[];
   change: number[];
   coldPeakRssMiB: number[];
+  /** CPU seconds of each cold build (diagrams drawn). */
+  coldCpu: number[];
   logs: string[];
 }
 
@@ -394,6 +424,7 @@ const emptySet = (): BuildSet => ({
   warm: [],
   change: [],
   coldPeakRssMiB: [],
+  coldCpu: [],
   logs: [],
 });
 const summary = (set: BuildSet) => ({
@@ -409,6 +440,7 @@ const summary = (set: BuildSet) => ({
   warmSeconds: { median: round(median(set.warm)), samples: set.warm.map((x) => round(x)) },
   oneChangeSeconds: { median: round(median(set.change)), samples: set.change.map((x) => round(x)) },
   coldPeakRssMiB: Math.max(...set.coldPeakRssMiB),
+  coldCpuSeconds: { median: round(median(set.coldCpu)), samples: set.coldCpu.map((x) => round(x)) },
   warmOverCold: round(median(set.warm) / median(set.cold)),
   oneChangeOverCold: round(median(set.change) / median(set.cold)),
 });
@@ -434,6 +466,7 @@ async function compareBuilds(
     const cold = await build(join(out, label), env);
     ours.cold.push(cold.seconds);
     ours.coldPeakRssMiB.push(cold.peakRssMiB);
+    ours.coldCpu.push(cold.cpuSeconds);
     ours.logs.push(cold.log);
     if (starlight) {
       loadStarlightNotes(slDir, notes);
@@ -441,6 +474,7 @@ async function compareBuilds(
       const r = await build('dist', {}, slDir);
       theirs.cold.push(r.seconds);
       theirs.coldPeakRssMiB.push(r.peakRssMiB);
+      theirs.coldCpu.push(r.cpuSeconds);
     }
     ours.warm.push((await build(join(out, label), env)).seconds);
     if (starlight) theirs.warm.push((await build('dist', {}, slDir)).seconds);
@@ -464,6 +498,7 @@ async function compareBuilds(
     result.starlight = summary(theirs);
     result.ratio = {
       cold: round(median(ours.cold) / median(theirs.cold)),
+      coldCpu: round(median(ours.coldCpu) / median(theirs.coldCpu)),
       ...(ours.coldDiagramsCached.length
         ? { coldDiagramsCached: round(median(ours.coldDiagramsCached) / median(theirs.cold)) }
         : {}),
@@ -721,13 +756,13 @@ type Summary = ReturnType<typeof summary>;
 type Compared = {
   ours: Summary;
   starlight?: Summary;
-  ratio?: { cold: number; coldDiagramsCached?: number; warm: number; oneChange: number };
+  ratio?: { cold: number; coldCpu: number; coldDiagramsCached?: number; warm: number; oneChange: number };
 };
 const b = results.build as Compared;
 const buildLine = (c: Compared) =>
-  `cold ${c.ours.coldSeconds.median} s${c.ours.coldDiagramsCachedSeconds ? ` (diagrams cached ${c.ours.coldDiagramsCachedSeconds.median} s)` : ''}  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB` +
+  `cold ${c.ours.coldSeconds.median} s${c.ours.coldDiagramsCachedSeconds ? ` (diagrams cached ${c.ours.coldDiagramsCachedSeconds.median} s)` : ''}  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB  cold CPU ${c.ours.coldCpuSeconds.median} s` +
   (c.starlight && c.ratio
-    ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  → ratio cold ${c.ratio.cold}${c.ratio.coldDiagramsCached === undefined ? '' : ` (diagrams cached ${c.ratio.coldDiagramsCached})`}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
+    ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  cold CPU ${c.starlight.coldCpuSeconds.median} s  → ratio cold ${c.ratio.cold} (CPU ${c.ratio.coldCpu})${c.ratio.coldDiagramsCached === undefined ? '' : ` (diagrams cached ${c.ratio.coldDiagramsCached})`}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
     : '');
 const plain = results.plainNote as ReturnType<typeof pageBytes>;
 const p = results.page as Awaited<ReturnType<typeof pageWeight>> & {

@@ -126,6 +126,7 @@ test('after one visit the site works offline; a new build is offered, not swappe
   await expect(
     page.getByRole('status').filter({ hasText: 'This quiz is not part of the site' }),
   ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiz not available offline');
 
   // A flashcard review offline, and the due counts it leaves behind survive a reload. The deck
   // page was never opened: the first visit kept its cards as data, and the review reads them.

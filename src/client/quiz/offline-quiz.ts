@@ -17,6 +17,9 @@ export async function initOfflineQuiz(): Promise<void> {
   if (!doc?.querySelector('[data-quiz-id]')) {
     const missing = holder.querySelector<HTMLElement>('[data-quiz-missing]');
     if (missing) missing.hidden = false;
+    const title = holder.querySelector<HTMLElement>('[data-offline-quiz-title]');
+    if (title) title.textContent = 'Quiz not available offline';
+    holder.removeAttribute('aria-busy');
     return;
   }
   // For readers without JavaScript only; this page runs only with it.

@@ -21,7 +21,7 @@ import {
 import { type DiagramArtifact, mergeThemeCss, renameId, rewriteSvg, shortHash, splitStyle } from './svg.ts';
 
 /** Bump when the SVG post-processing changes, so cached artifacts are rebuilt. */
-const TRANSFORM_VERSION = 15;
+const TRANSFORM_VERSION = 16;
 export const RENDERER_VERSION = `mermaid@${DRAWING_MERMAID_VERSION}+t${TRANSFORM_VERSION}`;
 
 export type RenderOutcome = { ok: true; artifact: DiagramArtifact } | { ok: false; message: string };

@@ -73,7 +73,10 @@ export function mergeThemeCss(light: string, dark: string, scope: string): strin
     const darkValue = darkTokens[i] as string;
     out += light.slice(last, match.index);
     last = match.index + lightValue.length;
-    if (lightValue === darkValue) {
+    // Mermaid's dark theme strokes `look: neo` shapes with a gradient that only its dark SVG
+    // defines (`url(#<id>-gradient)`); the page holds the light SVG, where that reference would
+    // paint nothing. Those shapes keep their light colour in the dark theme.
+    if (lightValue === darkValue || (darkValue.startsWith('url(') && !lightValue.startsWith('url('))) {
       out += lightValue;
       continue;
     }

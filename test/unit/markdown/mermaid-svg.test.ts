@@ -55,6 +55,15 @@ describe('mergeThemeCss', () => {
     );
     expect(css).toContain('a{fill:var(--m0);stroke:var(--m0)}b{color:var(--m1)}');
   });
+  it('keeps the light colour where the dark theme paints with a gradient only its own SVG defines', () => {
+    const css = mergeThemeCss(
+      '__S__ [data-look=neo].node rect{stroke:#9370DB;fill:#ECECFF}',
+      '__S__ [data-look=neo].node rect{stroke:url(__S__-gradient);fill:#1f2020}',
+      's',
+    );
+    expect(css).toContain('[data-look=neo].node rect{stroke:#9370DB;fill:var(--m0)}');
+    expect(css).not.toContain('url(');
+  });
   it('gives up (null) when the structure differs', () => {
     expect(mergeThemeCss('a{fill:red}', 'a{fill:red}b{fill:blue}', 's')).toBeNull();
     expect(mergeThemeCss('a .x{fill:red}', 'a .y{fill:red}', 's')).toBeNull();
