@@ -34,6 +34,7 @@ interface Table {
   mdx: Map<string, Parsed>;
   markdown: Map<string, Root>;
   chars: number;
+  budget: number;
 }
 
 const TABLE = Symbol.for('tradeoffs.note-trees');
@@ -41,7 +42,7 @@ type Holder = { [TABLE]?: Table };
 
 function table(): Table {
   const holder = globalThis as Holder;
-  return (holder[TABLE] ??= { mdx: new Map(), markdown: new Map(), chars: 0 });
+  return (holder[TABLE] ??= { mdx: new Map(), markdown: new Map(), chars: 0, budget: TREE_BUDGET });
 }
 
 function kept<T>(map: Map<string, T>, text: string, make: () => T): T {
@@ -49,7 +50,7 @@ function kept<T>(map: Map<string, T>, text: string, make: () => T): T {
   if (hit !== undefined) return hit;
   const value = make();
   const t = table();
-  if (t.chars + text.length <= TREE_BUDGET) {
+  if (t.chars + text.length <= t.budget) {
     map.set(text, value);
     t.chars += text.length;
   }
@@ -77,7 +78,13 @@ export function noteTree(body: string): Root {
   return structuredClone(kept(table().markdown, body, () => markdown.parse(body)));
 }
 
-/** Drops every kept tree (tests; a long-running process that reads other notes). */
-export function forgetNoteTrees(): void {
-  delete (globalThis as Holder)[TABLE];
+/** Characters of text whose trees are kept now. */
+export const keptCharacters = (): number => table().chars;
+
+/**
+ * Drops every kept tree (tests; a long-running process that reads other notes), and keeps at
+ * most `budget` characters from now on.
+ */
+export function forgetNoteTrees(budget = TREE_BUDGET): void {
+  (globalThis as Holder)[TABLE] = { mdx: new Map(), markdown: new Map(), chars: 0, budget };
 }

@@ -7,9 +7,9 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetNoteTrees, noteTree, parseMdx } from '../../../src/domain/notes/tree.ts';
+import { forgetNoteTrees, keptCharacters, noteTree, parseMdx } from '../../../src/domain/notes/tree.ts';
 
-afterEach(forgetNoteTrees);
+afterEach(() => forgetNoteTrees());
 
 const headings = (tree: Root) =>
   tree.children.filter((n): n is Heading => n.type === 'heading').map((h) => toString(h));
@@ -43,5 +43,20 @@ describe('note trees', () => {
   it('reads `$…$` as math, not as an expression, as the build does', () => {
     const parsed = parseMdx('Cost is $\\{a\\}$ per call.\n');
     expect('tree' in parsed).toBe(true);
+  });
+
+  it('keeps each text once, and no more text than its budget: the rest is parsed each time', () => {
+    forgetNoteTrees(40);
+    const a = '# A\n\nFirst note, short.\n';
+    noteTree(a);
+    noteTree(a);
+    parseMdx(a);
+    expect(keptCharacters()).toBe(a.length);
+    const long = `# Long\n\n${'word '.repeat(20)}\n`;
+    expect(headings(noteTree(long))).toEqual(['Long']);
+    expect(keptCharacters()).toBe(a.length);
+    const b = '# B\n\nSecond.\n';
+    noteTree(b);
+    expect(keptCharacters()).toBe(a.length + b.length);
   });
 });
