@@ -137,6 +137,24 @@ test.describe('desktop', () => {
         .first(),
     ).toBeVisible();
   });
+
+  test('search excerpts read as the page does: the source letters are left out, words stay apart', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const content: string = await page.evaluate(async () => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      await pagefind.init();
+      for (const r of (await pagefind.search('session storage')).results) {
+        const data = await r.data();
+        if (data.url.endsWith('/compare/stateful-vs-stateless/')) return data.content as string;
+      }
+      return '';
+    });
+    // A claim, the wording it merged and the section it cites; no letter badge glued in between.
+    expect(content).toContain('Server memory “Session Storage” Key Differences');
+    expect(content).toContain('Stateless vs Stateful Architecture 16 claims');
+  });
 });
 
 test.describe('phone', () => {

@@ -120,3 +120,26 @@ test('quizzes and decks are found, but never by their answers', async ({ page })
   await box(page).fill('irregular');
   await expect(page.getByText('No results for “irregular”')).toBeVisible();
 });
+
+test('on a phone, the results lie above the page they cover (the notes’ cards included)', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto('/notes/');
+  await box(page).fill('sticky sessions');
+  const options = results(page).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  // Whatever is drawn at the middle of each result in view is that result, not a card below.
+  const covered = await results(page).evaluate((list) => {
+    const popup = list.closest('.site-search-popup')?.getBoundingClientRect();
+    return [...list.querySelectorAll('[role="option"]')].flatMap((option) => {
+      const r = option.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      if (!popup || y < popup.top || y > popup.bottom || y > innerHeight) return [];
+      return document.elementFromPoint(x, y)?.closest('[role="option"]') === option ? [] : [option.id];
+    });
+  });
+  expect(covered).toEqual([]);
+  expect(await options.count()).toBeGreaterThan(0);
+  await page.close();
+});
