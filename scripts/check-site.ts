@@ -17,8 +17,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { LinkChecker } from 'linkinator';
 import { normalizeBase, withoutBase } from '../src/domain/site/url.ts';
+import { checkLinks } from '../src/lib/link-check.ts';
 
 const DIST = process.argv[2] ?? process.env.DIST_DIR ?? 'dist';
 const BASE = normalizeBase(process.env.BASE_PATH);
@@ -76,14 +76,11 @@ if (BASE !== '/') {
   await mkdir(dirname(link), { recursive: true });
   await symlink(resolve(DIST), link, 'dir');
 }
-const checker = new LinkChecker();
-const result = await checker.check({
+const result = await checkLinks({
   // Every page is a starting point (not a crawl from the home page), so a page nothing links
   // to is checked as well.
-  path: pages.map((page) => join(BASE.slice(1), relative(DIST, page))),
+  paths: pages.map((page) => join(BASE.slice(1), relative(DIST, page))),
   serverRoot,
-  checkFragments: true,
-  concurrency: 20,
   linksToSkip: SITE_HOST ? [`^https?://${SITE_HOST.replaceAll('.', '\\.')}`] : [],
 });
 if (BASE !== '/') await rm(serverRoot, { recursive: true });

@@ -30,14 +30,38 @@ const UNUSED = /^pagefind-(component-ui|modular-ui|ui|highlight|worker)\.(js|css
 const INDEX_OPTIONS = { forceLanguage: 'en' } as const;
 
 /**
- * The pages Pagefind reads (those marked data-pagefind-body), in a stable order, and with
- * `digest` a digest of everything the index is made of: Pagefind's version and options, each
- * page's address and text as Pagefind reads it.
+ * Word positions per file of Pagefind's word index (its default 20,000; it reads this from its
+ * environment, `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`, not from its options). A search loads the
+ * files holding its words, and with the default one file was most of a first search's bytes:
+ * on the five real notes 41 KiB of index for a median 55 KiB of query data; with 4,000 the
+ * median is 31 KiB, for a few more, smaller files and ~20 bytes more of index metadata each.
  */
-async function indexedPages(dist: string, digest: boolean): Promise<{ pages: string[]; digest: string }> {
+const INDEX_CHUNK_SIZE = '4000';
+
+/** Pages sent to Pagefind ahead of its answers: it indexes them in order while the next ones are read. */
+const IN_FLIGHT = 8;
+
+interface IndexedPage {
+  url: string;
+  /** What Pagefind reads (prepareForIndex): a compact copy, a third of the page at scale. */
+  content: string;
+}
+
+/**
+ * The pages Pagefind reads, each read and prepared once, in a stable order: the built pages
+ * (`…/index.html`) marked data-pagefind-body. Only pages: the offline copy of a quiz's body
+ * beside its page (`quizzes/<id>/body.html`, written after this step) holds the same marked
+ * element, and indexing a dist twice must not find every practice quiz twice. With `digest`,
+ * a digest of everything the index is made of: Pagefind's version and options, each page's
+ * address and text as Pagefind reads it.
+ */
+async function indexedPages(
+  dist: string,
+  digest: boolean,
+): Promise<{ pages: IndexedPage[]; digest: string }> {
   const entries = await readdir(dist, { withFileTypes: true, recursive: true });
   const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .filter((e) => e.isFile() && e.name === 'index.html')
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const hash = createHash('sha256');
@@ -46,14 +70,15 @@ async function indexedPages(dist: string, digest: boolean): Promise<{ pages: str
     const folders = createRequire(import.meta.url).resolve.paths('pagefind') ?? [];
     const pkg = folders.map((f) => join(f, 'pagefind/package.json')).find((f) => existsSync(f));
     const { version } = JSON.parse(pkg ? await readFile(pkg, 'utf8') : '{}') as { version?: string };
-    hash.update(JSON.stringify({ version, INDEX_OPTIONS, unused: String(UNUSED) }));
+    hash.update(JSON.stringify({ version, INDEX_OPTIONS, INDEX_CHUNK_SIZE, unused: String(UNUSED) }));
   }
-  const pages: string[] = [];
+  const pages: IndexedPage[] = [];
   for (const file of files) {
     const html = await readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
-    pages.push(file);
-    if (digest) hash.update(`\0${pageUrl(relative(dist, file))}\0`).update(prepareForIndex(html));
+    const page = { url: pageUrl(relative(dist, file)), content: prepareForIndex(html) };
+    pages.push(page);
+    if (digest) hash.update(`\0${page.url}\0`).update(page.content);
   }
   return { pages, digest: digest ? hash.digest('hex').slice(0, 24) : '' };
 }
@@ -75,19 +100,27 @@ export async function writeSearchIndex(
     await cp(kept, out, { recursive: true });
     return { pages: pages.length, files: (await readdir(out, { recursive: true })).length, reused: true };
   }
-  // Loaded when the index is written, not with the config.
+  // Loaded when the index is written, not with the config. Its service starts with the first
+  // call below and reads the chunk size from the environment it inherits.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = INDEX_CHUNK_SIZE;
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) throw new SearchIndexError(`Pagefind: ${errors.join('; ')}`);
   let files: string[];
   try {
-    for (const file of pages) {
-      const added = await index.addHTMLFile({
-        url: pageUrl(relative(dist, file)),
-        content: prepareForIndex(await readFile(file, 'utf8')),
-      });
-      if (added.errors.length) throw new SearchIndexError(`Pagefind: ${file}: ${added.errors.join('; ')}`);
+    // Pagefind's service takes its requests one at a time, in the order sent: a few sent ahead
+    // keep it busy (and the index the same as one by one) without holding every page at once.
+    const add = async ({ url, content }: IndexedPage) => {
+      const added = await index.addHTMLFile({ url, content });
+      if (added.errors.length) throw new SearchIndexError(`Pagefind: ${url}: ${added.errors.join('; ')}`);
+    };
+    const pending = new Set<Promise<void>>();
+    for (const page of pages) {
+      const adding = add(page).finally(() => pending.delete(adding));
+      pending.add(adding);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
     }
+    await Promise.all(pending);
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length) throw new SearchIndexError(`Pagefind: ${written.errors.join('; ')}`);
     files = (await readdir(out, { recursive: true })).map(String);

@@ -3,7 +3,7 @@
  * (matching heading + excerpt), ↑/↓ to move, Enter to open the page at that heading, Escape
  * to close. Enter with no row chosen submits the form to /search/?q=… (works without JS too).
  */
-import { moveActive, type SearchHit, toSearchParams } from '../../domain/search/results.ts';
+import { moveActive, type SearchHit, termToSearch, toSearchParams } from '../../domain/search/results.ts';
 import { loadPagefind, runSearch } from './engine.ts';
 import { hitContent } from './render.ts';
 import { href } from '../../lib/url.ts';
@@ -67,8 +67,12 @@ export function attachSearchBox(form: HTMLFormElement, input: HTMLInputElement):
   const search = async () => {
     const q = input.value.trim();
     if (!q) return open(false);
+    // A new word's first letter is searched with the next one (see termToSearch); a query of
+    // one letter is not searched.
+    const term = termToSearch(q);
+    if (!term) return open(false);
     try {
-      const result = await runSearch(q);
+      const result = await runSearch(term, {}, { isCurrent: () => input.value.trim() === q });
       if (result && input.value.trim() === q) render(q, result);
     } catch {
       status.textContent = 'Search is not available: the index could not be loaded.';

@@ -69,20 +69,28 @@ export function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * Runs a query and returns rows, or null when a newer keystroke superseded this one.
+ * Runs a query and returns rows, or null when a newer keystroke superseded this one: during
+ * the debounce (Pagefind's), or while the index was searched (`isCurrent`, the caller's). A
+ * superseded query loads no result's text (one file per result shown): typing a word used
+ * to load those of every prefix, most of a first search's bytes.
  * `debounceMs` 0 searches at once (the /search/ page on load).
  */
 export async function runSearch(
   term: string,
   filters: Record<string, { any: string[] }> = {},
-  { limit = 6, perPage = 2, debounceMs = 40 } = {},
+  {
+    limit = 6,
+    perPage = 2,
+    debounceMs = 40,
+    isCurrent = () => true,
+  }: { limit?: number; perPage?: number; debounceMs?: number; isCurrent?: () => boolean } = {},
 ): Promise<{ hits: SearchHit[]; total: number } | null> {
   const pagefind = await loadPagefind();
   const options = Object.keys(filters).length ? { filters } : {};
   const response = debounceMs
     ? await pagefind.debouncedSearch(term, options, debounceMs)
     : await pagefind.search(term, options);
-  if (!response) return null;
+  if (!response || !isCurrent()) return null;
   const data = await Promise.all(response.results.slice(0, limit).map((r) => r.data()));
   return { hits: toHits(data, term, perPage), total: response.results.length };
 }

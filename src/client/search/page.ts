@@ -6,6 +6,7 @@ import {
   pagefindFilters,
   parseSearchParams,
   type SearchState,
+  termToSearch,
   toSearchParams,
 } from '../../domain/search/results.ts';
 import { loadPagefind, runSearch } from './engine.ts';
@@ -56,7 +57,12 @@ export function initSearchPage(): void {
     }
     status.textContent = 'Searching…';
     try {
-      const result = await runSearch(state.q, pagefindFilters(state), { limit: 20, perPage: 3, debounceMs });
+      const result = await runSearch(termToSearch(state.q) || state.q, pagefindFilters(state), {
+        limit: 20,
+        perPage: 3,
+        debounceMs,
+        isCurrent: () => seq === latest,
+      });
       if (!result || seq !== latest) return;
       list.replaceChildren(
         ...result.hits.map((hit) => {

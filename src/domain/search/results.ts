@@ -54,6 +54,19 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
   return filters;
 }
 
+/**
+ * What to ask Pagefind while the reader types `query`, or '' for nothing yet. Pagefind takes
+ * the last word as the start of a word: a word of one letter ("cold s") matches nearly every
+ * page and loads the index of every word starting with that letter (at 500 notes, three
+ * files of ~25 KiB), so it is left out until a second letter narrows it; a one-letter query
+ * is not searched at all.
+ */
+export function termToSearch(query: string): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (words.length && [...(words.at(-1) ?? '')].length < 2) words.pop();
+  return words.join(' ');
+}
+
 /** The part of Pagefind's result data we use (`await result.data()`). */
 export interface PagefindSubResult {
   title: string;

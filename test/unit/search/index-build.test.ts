@@ -13,7 +13,9 @@ let dist = '';
 let records: { url: string; content: string; filters: Record<string, string[]> }[] = [];
 
 const page = (body: string) =>
-  `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Navigation words</nav>${body}<footer>Footer words</footer></body></html>`;
+  `<!doctype html><html lang="en"><head><title>t</title></head><body><header><nav>Navigation words</nav></header><main id="main">${body}<aside>Beside words</aside></main><footer>Footer words</footer></body></html>`;
+/** More pages than Pagefind is sent ahead of its answers (IN_FLIGHT). */
+const MORE = 12;
 
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'tradeoffs-index-'));
@@ -34,9 +36,19 @@ beforeAll(async () => {
      <p>Which keeps a user on one server?</p>
      <div data-pagefind-ignore="all"><p>Answer: Xylophonekey is correct because…</p></div></article>`,
   );
-  write('tags/x', '<main><h1>Not indexed: not marked as a body</h1></main>');
+  write('tags/x', '<h1>Not indexed: not marked as a body</h1>');
+  for (let i = 0; i < MORE; i++)
+    write(
+      `notes/n${String(i).padStart(2, '0')}`,
+      `<article data-pagefind-body><span hidden data-pagefind-filter="type:note"></span><h1>N${i}</h1><p>Word${i}x</p></article>`,
+    );
+  // The offline copy of a quiz's body, beside its page: the same marked element, not a page.
+  writeFileSync(
+    join(dist, 'quizzes/q/body.html'),
+    '<article data-pagefind-body><h1>Quiz</h1><p>Which keeps a user on one server?</p></article>',
+  );
   const { pages } = await writeSearchIndex(dist);
-  expect(pages).toBe(2);
+  expect(pages).toBe(2 + MORE);
   const fragments = join(dist, 'pagefind/fragment');
   records = readdirSync(fragments).map((f) =>
     JSON.parse(
@@ -50,11 +62,18 @@ beforeAll(async () => {
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the search index', () => {
-  it('holds the pages marked data-pagefind-body, with their type filter', () => {
-    expect(records.map((r) => [r.url, r.filters.type]).sort()).toEqual([
+  it('holds the pages marked data-pagefind-body, each once, with their type filter', () => {
+    expect(
+      records
+        .filter((r) => !/\/n\d+\/$/.test(r.url))
+        .map((r) => [r.url, r.filters.type])
+        .sort(),
+    ).toEqual([
       ['/notes/a/', ['note']],
       ['/quizzes/q/', ['quiz']],
     ]);
+    expect(new Set(records.map((r) => r.url)).size).toBe(2 + MORE);
+    expect(records.filter((r) => r.url === '/notes/n11/').map((r) => r.content)).toEqual(['N11. Word11x.']);
   });
 
   it('has diagram labels (text inside SVG), not the diagram source', () => {
@@ -67,7 +86,7 @@ describe('the search index', () => {
     const all = records.map((r) => r.content).join('\n');
     expect(all).toContain('Which keeps a user on one server?');
     expect(all).not.toContain('Xylophonekey');
-    expect(all).not.toMatch(/Navigation words|Footer words/);
+    expect(all).not.toMatch(/Navigation words|Footer words|Beside words/);
   });
 
   it('ships only the engine and index, not Pagefind’s ready-made UIs or worker', () => {
@@ -97,7 +116,7 @@ describe('the search index of a rebuild', () => {
     try {
       expect((await writeSearchIndex(first, cache)).reused).toBe(false);
       const second = await writeSearchIndex(again, cache);
-      expect(second).toMatchObject({ pages: 2, reused: true });
+      expect(second).toMatchObject({ pages: 2 + MORE, reused: true });
       expect(files(join(again, 'pagefind'))).toEqual(files(join(first, 'pagefind')));
       // What a fresh index of the same pages holds, too.
       expect(Object.keys(files(join(again, 'pagefind'))).sort()).toEqual(

@@ -3,6 +3,8 @@ import {
   decodeEntities,
   pageUrl,
   prepareForIndex,
+  replaceSvgs,
+  searchablePart,
   svgLabels,
 } from '../../../src/domain/search/index-page.ts';
 
@@ -14,12 +16,23 @@ describe('diagram labels for the search index', () => {
     expect(svgLabels(svg)).toEqual(['Load Balancer', 'Cache & DB']);
   });
 
-  it('adds the labels after the diagram and leaves the diagram as it is', () => {
-    const html = `<figure>${svg}<details class="diagram-source"><pre>LB[Load Balancer]</pre></details></figure>`;
-    const prepared = prepareForIndex(html);
-    expect(prepared).toContain(svg);
-    expect(prepared).toContain('<p class="diagram-labels">Load Balancer · Cache &amp; DB</p>');
-    expect(prepared).toContain('<details data-pagefind-ignore="all" class="diagram-source">');
+  it('puts the labels in place of the diagram and leaves out its source', () => {
+    const html = `<figure>${svg}<details class="diagram-source"><summary>Text version</summary><pre>LB[Load Balancer]</pre></details><figcaption>Diagram 1</figcaption></figure>`;
+    expect(prepareForIndex(html)).toBe(
+      '<figure><p class="diagram-labels">Load Balancer · Cache &amp; DB</p><figcaption>Diagram 1</figcaption></figure>',
+    );
+  });
+
+  it('takes an SVG inside another as part of it, and keeps an SVG left open', () => {
+    const nested = '<svg><text>Outer</text><svg><text>Inner</text></svg><text>After</text></svg>';
+    expect(replaceSvgs(`a${nested}b${nested}c`, (s) => `[${s.length}]`)).toBe(
+      `a[${nested.length}]b[${nested.length}]c`,
+    );
+    expect(prepareForIndex(`<p>x</p>${nested}`)).toBe(
+      '<p>x</p><p class="diagram-labels">Outer · Inner · After</p>',
+    );
+    expect(replaceSvgs('<p>x</p><svg><text>Cut', () => '')).toBe('<p>x</p><svg><text>Cut');
+    expect(replaceSvgs('a</svg>b', () => '')).toBe('a</svg>b');
   });
 
   it('keeps table cells apart in the text', () => {
@@ -28,9 +41,8 @@ describe('diagram labels for the search index', () => {
     );
   });
 
-  it('an SVG without text (an icon) gets nothing added', () => {
-    const icon = '<svg viewBox="0 0 1 1"><path d="M0 0"></path></svg>';
-    expect(prepareForIndex(icon)).toBe(icon);
+  it('an SVG without text (an icon) is left out', () => {
+    expect(prepareForIndex('<p>A<svg viewBox="0 0 1 1"><path d="M0 0"></path></svg></p>')).toBe('<p>A</p>');
   });
 
   it('leaves out heading links and "not included" notices', () => {
@@ -48,6 +60,37 @@ describe('diagram labels for the search index', () => {
   it('decodes named and numeric entities, keeps unknown ones', () => {
     expect(decodeEntities('&lt;a&gt; &quot;b&quot; &#39;c&apos; &#x2192; &#8594;&nbsp;&bogus;')).toBe(
       '<a> "b" \'c\' → → &bogus;',
+    );
+  });
+});
+
+describe('the part of a page Pagefind reads', () => {
+  const page = (main: string) =>
+    `<!doctype html><html lang="en"><head><title>T</title></head><body class="x"><header><nav>Menu</nav></header><main id="main">${main}</main><footer>Foot</footer><script src="/a.js"></script></body></html>`;
+
+  it('is the head and the marked element to the end of main: no navigation, footer or scripts', () => {
+    expect(
+      searchablePart(
+        page('<p>Crumbs</p><article class="note" data-pagefind-body><h1>A</h1></article><aside>Next</aside>'),
+      ),
+    ).toBe(
+      '<!doctype html><html lang="en"><head><title>T</title></head><body><article class="note" data-pagefind-body><h1>A</h1></article><aside>Next</aside></body></html>',
+    );
+  });
+
+  it('is the whole page when it has no marked element, or none inside main', () => {
+    for (const html of [
+      page('<article><h1>A</h1></article>'),
+      '<html><body><article data-pagefind-body><h1>A</h1></article></body></html>',
+      '<article data-pagefind-body>no body element</article>',
+    ])
+      expect(searchablePart(html)).toBe(html);
+  });
+
+  it('looks for the marker in the body, not in the head', () => {
+    const html = `<html><head><script>document.querySelector('[ data-pagefind-body]')</script></head><body><main><div data-pagefind-body>B</div></main></body></html>`;
+    expect(searchablePart(html)).toBe(
+      `<html><head><script>document.querySelector('[ data-pagefind-body]')</script></head><body><div data-pagefind-body>B</div></body></html>`,
     );
   });
 });

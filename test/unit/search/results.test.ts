@@ -5,6 +5,7 @@ import {
   moveActive,
   type PagefindResultData,
   pagefindFilters,
+  termToSearch,
   parseSearchParams,
   toHits,
   toSearchParams,
@@ -147,6 +148,18 @@ describe('Pagefind results to rows', () => {
   it('a result without filters has no type', () => {
     const [hit] = toHits([{ url: '/x/', excerpt: 'e', meta: { title: ' T ' } }]);
     expect(hit).toEqual({ id: 'hit-0-0', page: 'T', url: '/x/', excerpt: 'e' });
+  });
+});
+
+describe('what is searched while typing', () => {
+  it('leaves out a last word of one letter, and searches nothing for one letter', () => {
+    expect(termToSearch('cold s')).toBe('cold');
+    expect(termToSearch('  cold   st ')).toBe('cold st');
+    expect(termToSearch('c')).toBe('');
+    expect(termToSearch('é')).toBe('');
+    expect(termToSearch('')).toBe('');
+    expect(termToSearch('co')).toBe('co');
+    expect(termToSearch('a b')).toBe('a');
   });
 });
 
