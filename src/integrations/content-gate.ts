@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatContentError } from '../domain/content/errors.ts';
 import { memoAsync } from '../domain/content/memo.ts';
+import { forgetNoteTrees } from '../domain/notes/tree.ts';
 import { plural } from '../domain/content/text.ts';
 import { setContentDigest } from '../lib/page-cache.ts';
 import { cardsDir, compareDir, decideDir, notesDir, pricingFile, quizzesDir } from '../lib/paths.ts';
@@ -24,6 +25,9 @@ async function runGate(root: string): Promise<{ slugs: string[]; errors: string[
     import('../schemas/note.ts'),
   ]);
   const { notes, errors, warnings } = await gateContent(root);
+  // What the page build derives again is found in the store of derived data; the trees the gate
+  // parsed (tens of MiB at 500 notes) need not stay in memory through Vite's build.
+  forgetNoteTrees();
   return {
     // Drafts and `publish: false` notes are checked but get no page.
     slugs: notes.filter((n) => isPublished(n.data)).map((n) => n.data.slug),

@@ -194,7 +194,7 @@ export function createDiagrams(root = process.cwd()) {
         const filling = performance.now();
         const filled = await finishPages(
           dist,
-          (hash) => renderer.artifact(`m-${hash}.svg`).then((artifact) => artifact?.svg),
+          (hash) => renderer.pageMarkup(`m-${hash}.svg`),
           new Set(sheets.keys()),
         );
         logger.info(
@@ -228,7 +228,7 @@ export function createDiagrams(root = process.cwd()) {
  */
 async function finishPages(
   dist: string,
-  svgOf: (hash: string) => Promise<string | undefined>,
+  markupOf: (hash: string) => Promise<string | undefined>,
   writtenSheets: ReadonlySet<string>,
 ): Promise<{ pages: number; diagrams: number }> {
   const pages = (await readdir(dist, { withFileTypes: true, recursive: true }))
@@ -245,7 +245,7 @@ async function finishPages(
       for (const match of html.matchAll(/\/(mmd-[0-9a-f]{12}\.css)"/g))
         if (!writtenSheets.has(match[1] as string)) unwritten.add(`${page}: ${match[1]}`);
       if (!hasPlaceholders(html)) continue;
-      const filled = await fillPlaceholders(html, svgOf);
+      const filled = await fillPlaceholders(html, markupOf);
       missing.push(...filled.missing.map((hash) => `${page}: diagram-${hash}`));
       await writeFile(page, filled.html);
       done.pages += 1;

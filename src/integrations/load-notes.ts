@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { compile } from '@mdx-js/mdx';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import { readFiles, readNoteFiles } from './content-files.ts';
 import { checkNotes } from '../domain/content/gate.ts';
-import { memoAsync } from '../domain/content/memo.ts';
 import { type ContentError, type ContentFile, formatContentError } from '../domain/content/errors.ts';
 import { linkProblems } from '../domain/notes/link-index.ts';
 import { checkNoteLinks } from '../domain/notes/links.ts';
@@ -17,7 +13,6 @@ import { buildDecks, deckNote } from '../domain/flashcards/build.ts';
 import { duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { checkDeckFiles } from '../domain/flashcards/gate.ts';
 import { anchorIndex } from '../domain/notes/anchors.ts';
-import { stripComments } from '../domain/notes/obsidian.ts';
 import { checkSectionFile } from '../domain/notes/sections.ts';
 import { checkQuizFiles } from '../domain/quiz/gate.ts';
 import { checkPractice, practiceContext, practiceQuiz } from '../domain/quiz/practice.ts';
@@ -44,39 +39,16 @@ export async function gateSections(root = process.cwd(), dir = notesDir(root)) {
 /** The YAML files of a content folder (quizzes, decks, comparisons, walkers). */
 export const readYamlFiles = (root: string, dir: string) => readFiles(root, dir, /\.ya?ml$/);
 
-/** Why a body does not compile as MDX (line within the body), or null when it does. */
-async function compileProblem(body: string): Promise<{ line?: number; reason: string } | null> {
-  try {
-    // As the page build reads it: comments cut (lines kept), `$…$` math is not an expression.
-    await compile(stripComments(body), { remarkPlugins: [remarkGfm, remarkMath] });
-    return null;
-  } catch (error) {
-    const e = error as { line?: number; reason?: string; message?: string };
-    return { ...(e.line ? { line: e.line } : {}), reason: String(e.reason ?? e.message) };
-  }
-}
-
 /**
- * Everything the gate checks, including what needs a compiler: each body must compile as MDX
- * (a stray `{` or `<` would otherwise fail deep inside the build, or render nothing).
+ * Every note file through the gate: frontmatter, and each body parsed once as MDX (syntax, code,
+ * unsafe HTML, diagram slips; src/domain/content/note-body.ts) — a stray `{` or `<` would
+ * otherwise fail deep inside the build, or render nothing. No separate MDX compile: it parsed
+ * the same text with the same parser again, and what only a compile could reject (ESM,
+ * expressions, components) the body check already refuses.
  */
 export async function gateNotes(root = process.cwd(), dir = notesDir(root)) {
   const files = await readNoteFiles(root, dir);
   const { notes, errors, warnings, broken } = checkNotes(files, NoteSchema);
-  await Promise.all(
-    // A note with an error of its own has been reported once already.
-    notes
-      .filter((note) => !broken.has(note.file))
-      .map(async (note) => {
-        const failed = await memoAsync('mdx-compile', note.body, () => compileProblem(note.body));
-        if (failed)
-          errors.push({
-            file: note.file,
-            line: failed.line ? note.bodyLine + failed.line - 1 : note.bodyLine,
-            message: `not valid MDX: ${failed.reason} (escape a literal \`{\` or \`<\` as \`\\{\` or \`&lt;\`)`,
-          } satisfies ContentError);
-      }),
-  );
   // Wikilinks and embeds: every one that points at nothing, in every note, before any page is
   // rendered (the page build would stop at the first note that has one).
   const index = readLinkIndex(dir);

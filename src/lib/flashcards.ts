@@ -5,15 +5,12 @@
  * cards one id would mix their review history, so it stops the build here.
  */
 import { getCollection } from 'astro:content';
-import { checkCompareContent } from '../domain/compare/gate.ts';
+import { loadCompareContent } from './compare-content.ts';
 import { buildDecks, deckNote } from '../domain/flashcards/build.ts';
 import { allCardsDeck, duplicateCardIds } from '../domain/flashcards/derive.ts';
 import { summarizeHits } from '../domain/flashcards/quality.ts';
-import { type AnchorIndex, anchorIndex } from '../domain/notes/anchors.ts';
-import { readYamlFiles } from '../integrations/load-notes.ts';
+import type { AnchorIndex } from '../domain/notes/anchors.ts';
 import type { Deck } from '../schemas/deck.ts';
-import { noteText } from './notes.ts';
-import { compareDir } from './paths.ts';
 import { sourceLink as sectionLink } from './quiz-view.ts';
 
 export interface FlashcardData {
@@ -28,15 +25,9 @@ export interface FlashcardData {
 let loaded: Promise<FlashcardData> | undefined;
 
 async function load(): Promise<FlashcardData> {
-  const notes = await getCollection('notes');
-  const hand = await getCollection('decks');
-  const index = anchorIndex(notes);
   // The reviewed vocabulary (which table labels name the same aspect) and disagreements.
-  const compare = checkCompareContent(
-    await readYamlFiles(process.cwd(), compareDir()),
-    notes.map(noteText),
-    index,
-  );
+  const { notes, index, compare } = await loadCompareContent();
+  const hand = await getCollection('decks');
   const built = buildDecks({
     notes: notes.map(deckNote),
     hand: hand.map((d) => d.data),

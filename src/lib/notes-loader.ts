@@ -4,16 +4,22 @@
  * the slug as the entry id (unique across folders; the gate fails the build on a duplicate
  * before the loader could overwrite one entry with another), and unpublished notes
  * (`draft: true`, `publish: false`) left out of the collection.
+ *
+ * An entry's `body` is the gate's (the file after its frontmatter, as written), not Astro's
+ * trimmed one: what the page build derives from a body (tables, definitions, practice quizzes,
+ * anchors) is then found in the store of derived data under the key the gate used, not computed
+ * again, and its line numbers count as the gate's do.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { deriveNoteFields, noteName } from '../domain/notes/derive.ts';
+import { deriveNoteFields, noteBodyOf, noteName } from '../domain/notes/derive.ts';
 import { isPublished, slugify } from '../schemas/note.ts';
 
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+/** As the gate decodes a note (a byte-order mark dropped). */
+const readNote = (path: string): string => new TextDecoder().decode(readFileSync(path));
 
 export function notesLoader(base: string): Loader {
   const inner = glob({
@@ -41,7 +47,12 @@ export function notesLoader(base: string): Loader {
         get(target, key, receiver) {
           if (key === 'set')
             return (entry: Parameters<typeof target.set>[0]) => {
-              if (isPublished(entry.data as { draft?: boolean; publish?: boolean })) return target.set(entry);
+              if (isPublished(entry.data as { draft?: boolean; publish?: boolean }))
+                return target.set(
+                  entry.filePath && entry.body !== undefined
+                    ? { ...entry, body: noteBodyOf(readNote(resolve(root, entry.filePath))) }
+                    : entry,
+                );
               target.delete(entry.id);
               return false;
             };
@@ -53,8 +64,7 @@ export function notesLoader(base: string): Loader {
         ...context,
         store,
         parseData: (props) => {
-          const text = props.filePath ? readFileSync(props.filePath, 'utf8') : '';
-          const body = text.replace(FRONTMATTER, '');
+          const body = props.filePath ? noteBodyOf(readNote(props.filePath)) : '';
           const path = props.filePath ? relative(base, props.filePath) : props.id;
           return context.parseData({
             ...props,

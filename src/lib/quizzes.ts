@@ -5,17 +5,13 @@
  * generated question with two right answers or a hand-written one that repeats it).
  */
 import { getCollection } from 'astro:content';
-import { checkCompareContent } from '../domain/compare/gate.ts';
-import { anchorIndex } from '../domain/notes/anchors.ts';
+import { loadCompareContent } from './compare-content.ts';
 import {
   type PracticeResult,
   practiceContext,
   practiceQuiz,
   practiceSummary,
 } from '../domain/quiz/practice.ts';
-import { readYamlFiles } from '../integrations/load-notes.ts';
-import { noteText } from './notes.ts';
-import { compareDir } from './paths.ts';
 import { sortNotes } from '../domain/notes/collection.ts';
 import type { Quiz } from '../schemas/quiz.ts';
 
@@ -28,13 +24,8 @@ export interface QuizEntry {
 let loaded: Promise<{ quizzes: QuizEntry[]; practice: PracticeResult[] }> | undefined;
 
 async function load() {
-  const [hand, notes] = await Promise.all([getCollection('quizzes'), getCollection('notes')]);
+  const [hand, { notes, compare }] = await Promise.all([getCollection('quizzes'), loadCompareContent()]);
   // The same context as the content gate: reviewed disagreements and the hand-written questions.
-  const compare = checkCompareContent(
-    await readYamlFiles(process.cwd(), compareDir()),
-    notes.map(noteText),
-    anchorIndex(notes),
-  );
   const context = practiceContext(
     compare.comparisons,
     hand.map((q) => q.data),

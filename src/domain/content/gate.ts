@@ -7,7 +7,7 @@
 import { parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
 import { findUnclosedFence } from '../../markdown/mermaid/fences.ts';
-import { deriveNoteFields } from '../notes/derive.ts';
+import { deriveNoteFields, FRONTMATTER } from '../notes/derive.ts';
 import type { ContentError, ContentFile } from './errors.ts';
 import { checkNoteBody } from './note-body.ts';
 
@@ -23,8 +23,6 @@ export interface CheckedNote<T> {
   /** The body's plain links (read once here, checked once every note is known). */
   links?: { url: string; line: number }[] | undefined;
 }
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function lineOfKey(yamlText: string, key: string): number | undefined {
   const index = yamlText.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));

@@ -6,21 +6,14 @@
  * Never throws.
  */
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { findMermaidFences } from '../../markdown/mermaid/fences.ts';
 import { lintDiagram } from '../../markdown/mermaid/lint.ts';
 import { noteSafety } from '../../markdown/note-safety.ts';
 import { type NoteLinkRef, linksOf } from '../notes/links.ts';
 import { stripComments } from '../notes/obsidian.ts';
+import { parseMdx } from '../notes/tree.ts';
 import type { ContentError } from './errors.ts';
 import { memo, memoKey } from './memo.ts';
-
-// As the build parses a note: `$…$` is math, `%%comments%%` are cut (lines kept).
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath);
 
 const BRACE_HINT =
   'a `{` in prose starts a JavaScript expression: escape it as `\\{` or write it in backticks';
@@ -44,27 +37,27 @@ export function parseNoteBody(
   body: string,
   bodyLine: number,
 ): { tree: Root } | { error: ContentError } {
-  try {
-    return { tree: parser.parse(stripComments(body)) as Root };
-  } catch (error) {
-    // micromark's VFileMessage: `reason` and the 1-based `line` in the body.
-    const e = error as { reason?: string; line?: number };
-    const reason = e.reason ?? String(error);
-    // "Unexpected character `!` … (note: to create a comment in MDX, use `{/* text */}`)": the
-    // hint says it better, once.
-    // Positions inside the reason count from the body, not the file: dropped (the line is given).
-    const short = reason
-      .replace(/\s*\(note: [^)]*\)\s*$/, '')
-      .replace(/, expected a character .*$/, '')
-      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '');
-    return {
-      error: {
-        file,
-        line: bodyLine + (e.line ?? 1) - 1,
-        message: `not valid MDX: ${short} (${syntaxHint(reason)})`,
-      },
-    };
-  }
+  // As the build parses a note: `$…$` is math, `%%comments%%` are cut (lines kept). The same
+  // text and parser as the anchor index's, so one parse serves both (tree.ts).
+  const parsed = parseMdx(stripComments(body));
+  if ('tree' in parsed) return parsed;
+  // micromark's VFileMessage: `reason` and the 1-based `line` in the body.
+  const e = parsed.error as { reason?: string; line?: number };
+  const reason = e.reason ?? String(parsed.error);
+  // "Unexpected character `!` … (note: to create a comment in MDX, use `{/* text */}`)": the
+  // hint says it better, once.
+  // Positions inside the reason count from the body, not the file: dropped (the line is given).
+  const short = reason
+    .replace(/\s*\(note: [^)]*\)\s*$/, '')
+    .replace(/, expected a character .*$/, '')
+    .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '');
+  return {
+    error: {
+      file,
+      line: bodyLine + (e.line ?? 1) - 1,
+      message: `not valid MDX: ${short} (${syntaxHint(reason)})`,
+    },
+  };
 }
 
 type BodyChecks = { errors: ContentError[]; warnings: ContentError[]; links?: NoteLinkRef[] };

@@ -196,8 +196,11 @@ function anchorsFor(tree: Root, headings: readonly HeadingRef[]): Map<RootConten
   return anchors;
 }
 
+// Made once, as remark-gfm does: building them costs more than parsing a short text.
+const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return fromMarkdown(markdown, GFM);
 }
 
 /**

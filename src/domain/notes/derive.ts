@@ -7,6 +7,16 @@
 import { deriveSummary } from '../importer/frontmatter.ts';
 import { slugify } from '../../schemas/note.ts';
 
+/** A note file's frontmatter block (its YAML is group 1); a note may have none. */
+export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * A note file's body: everything after its frontmatter, as written (leading blank lines and the
+ * final newline kept, so lines count as in the file). The content gate and the notes loader
+ * (src/lib/notes-loader.ts) read the same text, so what either derives from a body is derived once.
+ */
+export const noteBodyOf = (text: string): string => text.slice(FRONTMATTER.exec(text)?.[0].length ?? 0);
+
 /** A Notion export's page id: a space and 32 hex digits at the end of a name. */
 export const NOTION_ID = /\s+[0-9a-f]{32}$/i;
 

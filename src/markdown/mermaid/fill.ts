@@ -29,26 +29,31 @@ export function inlineSvg(svg: string, hash: string): Element | undefined {
   return element;
 }
 
+/** The same, serialized: what a written page holds for the diagram. */
+export function pageSvg(svg: string, hash: string): string | undefined {
+  const element = inlineSvg(svg, hash);
+  return element && toHtml(element);
+}
+
 /** Does this page still wait for diagrams? (A cheap test before the real work.) */
 export const hasPlaceholders = (html: string): boolean => html.includes('<mmd-svg data-diagram="');
 
 /**
- * Puts each diagram's SVG where its placeholder is. `svgOf` gives the render cache's SVG of a
- * diagram by hash; the hashes it has none for come back in `missing` (the page keeps them);
+ * Puts each diagram's SVG where its placeholder is. `markupOf` gives a diagram's page markup
+ * (`pageSvg`) by hash; the hashes it has none for come back in `missing` (the page keeps them);
  * `filled` counts the placeholders replaced.
  */
 export async function fillPlaceholders(
   html: string,
-  svgOf: (hash: string) => Promise<string | undefined>,
+  markupOf: (hash: string) => Promise<string | undefined>,
 ): Promise<{ html: string; missing: string[]; filled: number }> {
   const hashes = [...new Set(Array.from(html.matchAll(PLACEHOLDER), (m) => m[1] as string))];
   const markup = new Map<string, string>();
   const missing: string[] = [];
   await Promise.all(
     hashes.map(async (hash) => {
-      const svg = await svgOf(hash);
-      const element = svg === undefined ? undefined : inlineSvg(svg, hash);
-      if (element) markup.set(hash, toHtml(element));
+      const svg = await markupOf(hash);
+      if (svg) markup.set(hash, svg);
       else missing.push(hash);
     }),
   );

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiagramRenderer, RenderOutcome } from '../../../src/markdown/mermaid/renderer.ts';
 import { rehypeFigures } from '../../../src/markdown/rehype-figures.ts';
 import { remarkAsciiFigures } from '../../../src/markdown/remark-ascii-figures.ts';
-import { fillPlaceholders, svgPlaceholder } from '../../../src/markdown/mermaid/fill.ts';
+import { fillPlaceholders, pageSvg, svgPlaceholder } from '../../../src/markdown/mermaid/fill.ts';
 import { shortHash } from '../../../src/markdown/mermaid/svg.ts';
 import { remarkMermaid } from '../../../src/markdown/remark-mermaid.ts';
 
@@ -24,6 +24,7 @@ const REAL_SVG =
 const fakeRenderer: DiagramRenderer = {
   errors: async (sources) => sources.map(() => undefined),
   artifact: async () => undefined,
+  pageMarkup: async () => undefined,
   standalone: async () => undefined,
   fileNames: () => [],
   stats: () => ({ drawn: 0, launches: 0 }),
@@ -102,11 +103,11 @@ describe('diagram placeholders (a build fills them when it writes the page)', ()
   const markdown =
     '## Latency\n\n```mermaid\ngraph LR\n  REAL-->B\n```\n\ntext\n\n```mermaid\ngraph LR\n  A-->B\n```\n\n' +
     '## Again\n\n```mermaid\ngraph LR\n  REAL-->B\n```\n';
-  const svgOf = async (hash: string) => {
+  const markupOf = async (hash: string) => {
     const [outcome] = await fakeRenderer.renderAll([
       hash === shortHash('graph LR\n  A-->B') ? 'graph LR\n  A-->B' : 'graph LR\n  REAL-->B',
     ]);
-    return outcome?.ok ? outcome.artifact.svg : undefined;
+    return outcome?.ok ? pageSvg(outcome.artifact.svg, hash) : undefined;
   };
 
   it('hold no SVG, and filled they are byte for byte the page the inline figures make', async () => {
@@ -114,7 +115,7 @@ describe('diagram placeholders (a build fills them when it writes the page)', ()
     const deferred = await render(markdown, true);
     expect(deferred).not.toContain('<svg');
     expect(deferred.match(/<mmd-svg data-diagram="[0-9a-f]{8}"><\/mmd-svg>/g)).toHaveLength(3);
-    const filled = await fillPlaceholders(deferred, svgOf);
+    const filled = await fillPlaceholders(deferred, markupOf);
     expect(filled.missing).toEqual([]);
     expect(filled.filled).toBe(3);
     expect(filled.html).toBe(inline);
@@ -124,7 +125,7 @@ describe('diagram placeholders (a build fills them when it writes the page)', ()
   it('name the diagrams the render cache has no SVG for, and keep their placeholders', async () => {
     const deferred = await render(markdown, true);
     const filled = await fillPlaceholders(deferred, async (hash) =>
-      hash === shortHash('graph LR\n  A-->B') ? undefined : svgOf(hash),
+      hash === shortHash('graph LR\n  A-->B') ? undefined : markupOf(hash),
     );
     expect(filled.missing).toEqual([shortHash('graph LR\n  A-->B')]);
     expect(filled.html).toContain(`<mmd-svg data-diagram="${shortHash('graph LR\n  A-->B')}"></mmd-svg>`);

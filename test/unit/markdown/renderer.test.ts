@@ -3,10 +3,11 @@
  * pages come back in the input order, every result is on disk (not only in memory), a rerun
  * draws only what changed, and nothing launches a browser when every diagram is cached.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pageSvg } from '../../../src/markdown/mermaid/fill.ts';
 import { createDiagramRenderer } from '../../../src/markdown/mermaid/renderer.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'tradeoffs-renderer-'));
@@ -51,6 +52,24 @@ describe('diagram renderer', () => {
     expect(launches).toEqual([1]);
     expect(next.fileNames()).toHaveLength(3);
     expect(await next.standalone(next.fileNames()[0] as string)).toMatch(/^<svg[\s\S]*<style>/);
+  });
+
+  it('makes a diagram’s page markup once and keeps it beside the render', async () => {
+    const r = renderer();
+    const [outcome] = await r.renderAll([flow('Cache')]);
+    const name = r.fileNames()[0] as string;
+    const hash = name.slice(2, 10);
+    const markup = await r.pageMarkup(name);
+    expect(markup).toBe(outcome?.ok ? pageSvg(outcome.artifact.svg, hash) : 'not drawn');
+    expect(markup).toContain(`aria-labelledby="diagram-${hash}-name"`);
+    const kept = readdirSync(cacheDir).filter((f) => f.endsWith('.page.svg'));
+    expect(kept).toHaveLength(1);
+    // Read back from there by the next build, not made again.
+    writeFileSync(join(cacheDir, kept[0] as string), '<svg>kept</svg>');
+    const next = renderer();
+    await next.renderAll([flow('Cache')]);
+    expect(await next.pageMarkup(name)).toBe('<svg>kept</svg>');
+    expect(await next.pageMarkup('m-00000000.svg')).toBeUndefined();
   });
 
   it('draws a diagram once when two callers ask for it at the same time', async () => {
