@@ -784,7 +784,7 @@ type Compared = {
 };
 const b = results.build as Compared;
 const buildLine = (c: Compared) =>
-  `cold ${c.ours.coldSeconds.median} s${c.ours.coldDiagramsCachedSeconds ? ` (diagrams cached ${c.ours.coldDiagramsCachedSeconds.median} s)` : ''}  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)  peak ${c.ours.coldPeakRssMiB} MiB  cold CPU ${c.ours.coldCpuSeconds.median} s` +
+  `cold ${c.ours.coldSeconds.median} s${c.ours.coldDiagramsCachedSeconds ? ` (diagrams cached ${c.ours.coldDiagramsCachedSeconds.median} s)` : ''}  warm ${c.ours.warmSeconds.median} s (${c.ours.warmOverCold} of cold)${c.ours.oneChangeSeconds.samples.length ? `  one change ${c.ours.oneChangeSeconds.median} s (${c.ours.oneChangeOverCold} of cold)` : ''}  peak ${c.ours.coldPeakRssMiB} MiB  cold CPU ${c.ours.coldCpuSeconds.median} s` +
   (c.starlight && c.ratio
     ? `\n    Starlight        cold ${c.starlight.coldSeconds.median} s  warm ${c.starlight.warmSeconds.median} s  one change ${c.starlight.oneChangeSeconds.median} s  cold CPU ${c.starlight.coldCpuSeconds.median} s  → ratio cold ${c.ratio.cold} (CPU ${c.ratio.coldCpu})${c.ratio.coldDiagramsCached === undefined ? '' : ` (diagrams cached ${c.ratio.coldDiagramsCached})`}, warm ${c.ratio.warm}, one change ${c.ratio.oneChange}`
     : '');
