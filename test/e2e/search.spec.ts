@@ -20,6 +20,24 @@ test('results while typing, with the matching heading and an excerpt', async ({ 
   await expect(box(page)).toHaveAttribute('aria-expanded', 'true');
 });
 
+test('a topic’s note comes first, above its deck, practice quiz and cheat sheet', async ({ page }) => {
+  await page.goto('/');
+  for (const [query, note] of [
+    ['serverless architecture', 'Serverless Architecture'],
+    ['stateless vs stateful systems', 'Stateless vs Stateful Systems'],
+    ['idempotency', 'Serverless Architecture'],
+  ]) {
+    await box(page).fill(query as string);
+    // This query's results, not the last one's.
+    await expect(page.getByText(`match “${query}”`)).toBeVisible();
+    const options = results(page).getByRole('option');
+    await expect(options.first().locator('.hit-type')).toHaveText('Note');
+    // The note the query names within the first three (a note may quote the other's title).
+    const titles = (await options.locator('.hit-title').allInnerTexts()).slice(0, 3);
+    expect(titles.some((t) => t.startsWith(note as string))).toBe(true);
+  }
+});
+
 test('a word that appears only inside a diagram finds its note', async ({ page }) => {
   // "Matchmaking" is a node label in seed 000's gaming-server diagram and nowhere in its prose
   // (Pagefind itself skips SVG text: src/domain/search/index-page.ts exposes the labels to it).

@@ -57,6 +57,10 @@ export function loadPagefind(): Promise<Pagefind> {
       // Result URLs are indexed as site paths (`/notes/a/`); Pagefind puts this in front.
       baseUrl: BASE,
       excerptLength: 24,
+      // No penalty for a long page: with Pagefind's default (0.75) a topic's short deck, practice
+      // quiz and cheat sheet all ranked above its note ("serverless architecture" did not list
+      // the Serverless Architecture note in the first six). The note is what a reader looks for.
+      ranking: { pageLength: 0 },
       // The index for five notes is small: searching on the main thread saves the worker's
       // 12 KiB download and answers as fast.
       noWorker: true,
